@@ -1,0 +1,37 @@
+"""What every command needs: language, profile, lesson sources and data dir, from args and env."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from twitter_tutor import settings
+from twitter_tutor.types import Lang
+
+
+@dataclass(frozen=True)
+class Context:
+    lang: Lang
+    profile: str
+    lesson_dirs: tuple[Path, ...]
+    """Extra lesson folders, after the built-in course, in the order given."""
+    data_dir: Path
+    env: Mapping[str, str]
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, env: Mapping[str, str]) -> Context:
+        lang: Lang = args.lang or settings.lang_from_env(env)
+        return cls(
+            lang=lang,
+            profile=args.profile or settings.default_profile(env),
+            lesson_dirs=tuple(settings.extra_lesson_dirs(env, args.lessons)),
+            data_dir=settings.data_dir(env),
+            env=env,
+        )
+
+    @property
+    def sources(self) -> tuple[Path, ...]:
+        """Every lesson source in priority order: built-ins first, later ones replace earlier."""
+        return (settings.builtin_lessons_dir(), *self.lesson_dirs)

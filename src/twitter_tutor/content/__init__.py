@@ -1,0 +1,1 @@
+"""Content layer: lesson models, the Markdown+TOML loader and problems with file:line."""

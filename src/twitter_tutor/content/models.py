@@ -1,0 +1,280 @@
+"""Pydantic models of the lesson format: the front matter and every exercise type.
+
+These models are the trainers' contract. Every field carries a description: `twitter-tutor schema`
+turns them into JSON Schema and docs/writing-lessons.md documents them field by field.
+Unknown keys are forbidden everywhere so a typo is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SLUG = r"^[a-z0-9-]+$"
+HANDLE = r"^@[A-Za-z0-9_]{1,15}$"
+
+Slug = Annotated[str, Field(pattern=SLUG, min_length=1, max_length=80)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class FrontMatter(Strict):
+    """The TOML between the two `+++` lines at the top of a lesson file."""
+
+    id: Slug = Field(description="Lesson id, a slug of a-z, 0-9 and '-'. Shared by translations.")
+    title: Text = Field(description="Title shown in the course map.")
+    lang: Literal["de", "en"] = Field(description="Language of this file: \"de\" or \"en\".")
+    order: int = Field(ge=0, le=100_000, description="Position in the course (lower comes first).")
+    summary: Text = Field(description="One sentence shown under the title in the course map.")
+    minutes: int | None = Field(
+        default=None, ge=1, le=240, description="Estimated time in minutes (optional)."
+    )
+    requires: list[Slug] = Field(
+        default_factory=list, description="Ids of lessons to do first (optional)."
+    )
+
+
+# --- examples: rubric self-tests -------------------------------------------------------------
+
+
+class Example(Strict):
+    """A sample answer and whether it should pass; `check` grades it and reports a mismatch."""
+
+    text: str | None = Field(
+        default=None, description="compose: the tweet; plan: one tweet per line."
+    )
+    answer: str | None = Field(
+        default=None,
+        description="choice/pick: the numbers shown to the learner, from 1, e.g. \"1,3\".",
+    )
+    passes: bool = Field(description="true when this example must pass, false when it must fail.")
+
+
+class ExerciseBase(Strict):
+    id: Slug = Field(description="Exercise id, unique in the lesson.")
+    pass_score: int = Field(
+        default=70, ge=0, le=100, description="Score (0-100) needed to pass. Default 70."
+    )
+    examples: list[Example] = Field(
+        default_factory=list, description="Sample answers that `check` grades (optional)."
+    )
+
+
+# --- choice -------------------------------------------------------------------------------
+
+
+class Choice(Strict):
+    text: Text = Field(description="The answer as shown.")
+    correct: bool = Field(description="true for a right answer. Several true = multiple answer.")
+    why: str | None = Field(default=None, description="Explanation shown after answering.")
+
+
+class ChoiceExercise(ExerciseBase):
+    """A question with answers to choose from."""
+
+    type: Literal["choice"]
+    question: Text = Field(description="The question.")
+    choices: list[Choice] = Field(min_length=2, max_length=12, description="The answers.")
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> ChoiceExercise:
+        if not any(c.correct for c in self.choices):
+            raise ValueError("a choice exercise needs at least one choice with correct = true")
+        return self
+
+    @property
+    def multiple(self) -> bool:
+        return sum(c.correct for c in self.choices) > 1
+
+
+# --- pick ---------------------------------------------------------------------------------
+
+
+class PickItem(Strict):
+    author: Text = Field(description="Display name.")
+    handle: str = Field(pattern=HANDLE, description="Handle with its @, e.g. \"@anna\".")
+    text: Text = Field(description="The tweet, or the bio of a profile.")
+    pick: bool = Field(description="true when this item should be picked.")
+    why: str | None = Field(default=None, description="Explanation shown after answering.")
+    followers: int | None = Field(default=None, ge=0, description="Follower count (optional).")
+
+
+class PickExercise(ExerciseBase):
+    """Pick from a simulated timeline or list of profiles (whom to follow, what to retweet)."""
+
+    type: Literal["pick"]
+    question: Text = Field(description="What to pick.")
+    items: list[PickItem] = Field(min_length=2, max_length=20, description="Tweets or profiles.")
+
+    @model_validator(mode="after")
+    def _both_sides(self) -> PickExercise:
+        # Without both a right and a wrong item, picking everything (or nothing) would pass.
+        if not any(i.pick for i in self.items):
+            raise ValueError("a pick exercise needs at least one item with pick = true")
+        if all(i.pick for i in self.items):
+            raise ValueError("a pick exercise needs at least one item with pick = false")
+        return self
+
+
+# --- compose rules ------------------------------------------------------------------------
+
+
+class RuleBase(Strict):
+    weight: int = Field(default=1, ge=1, le=100, description="Weight in the score. Default 1.")
+    required: bool = Field(
+        default=False, description="true: the exercise fails unless this check passes."
+    )
+    hint: str | None = Field(default=None, description="Tip shown when the check fails.")
+
+
+class MaxLength(RuleBase):
+    """At most `limit` characters, weighted as Twitter counts them."""
+
+    rule: Literal["max_length"]
+    limit: int = Field(default=280, ge=1, le=10_000, description="Maximum weighted length.")
+
+
+class MinLength(RuleBase):
+    """At least `limit` characters, weighted as Twitter counts them."""
+
+    rule: Literal["min_length"]
+    limit: int = Field(ge=1, le=10_000, description="Minimum weighted length.")
+
+
+class NotPromotional(RuleBase):
+    """The tweet does not read as an ad."""
+
+    rule: Literal["not_promotional"]
+
+
+class PersonalVoice(RuleBase):
+    """The tweet sounds like a person: first person, feelings, everyday life."""
+
+    rule: Literal["personal_voice"]
+
+
+class Engaging(RuleBase):
+    """The tweet asks a question or addresses someone."""
+
+    rule: Literal["engaging"]
+
+
+class MaxHashtags(RuleBase):
+    """At most `limit` hashtags."""
+
+    rule: Literal["max_hashtags"]
+    limit: int = Field(default=2, ge=0, le=50, description="Maximum number of hashtags.")
+
+
+class MentionsAny(RuleBase):
+    """Mentions at least one of `words` (case-insensitive, whole words)."""
+
+    rule: Literal["mentions_any"]
+    words: list[Text] = Field(min_length=1, description="Words or phrases; one is enough.")
+
+
+class Avoids(RuleBase):
+    """Uses none of `words` (case-insensitive, whole words)."""
+
+    rule: Literal["avoids"]
+    words: list[Text] = Field(min_length=1, description="Words or phrases to avoid.")
+
+
+Check = Annotated[
+    MaxLength
+    | MinLength
+    | NotPromotional
+    | PersonalVoice
+    | Engaging
+    | MaxHashtags
+    | MentionsAny
+    | Avoids,
+    Field(discriminator="rule"),
+]
+
+RULE_NAMES: tuple[str, ...] = (
+    "max_length",
+    "min_length",
+    "not_promotional",
+    "personal_voice",
+    "engaging",
+    "max_hashtags",
+    "mentions_any",
+    "avoids",
+)
+
+
+# --- compose and plan ---------------------------------------------------------------------
+
+
+class TweetContext(Strict):
+    """The tweet being answered or quoted."""
+
+    author: Text = Field(description="Display name.")
+    handle: str = Field(pattern=HANDLE, description="Handle with its @.")
+    text: Text = Field(description="The tweet.")
+
+
+class ComposeExercise(ExerciseBase):
+    """Write a practice tweet, graded by checks."""
+
+    type: Literal["compose"]
+    prompt: Text = Field(description="What to write.")
+    context: TweetContext | None = Field(
+        default=None, description="The tweet being answered or quoted (optional)."
+    )
+    checks: list[Check] = Field(min_length=1, max_length=20, description="The rubric.")
+
+
+class PlanExercise(ExerciseBase):
+    """Plan several tweets at once; every check applies to each tweet, plus mix rules."""
+
+    type: Literal["plan"]
+    prompt: Text = Field(description="What to plan.")
+    count: int = Field(ge=1, le=14, description="How many tweets to write.")
+    checks: list[Check] = Field(
+        default_factory=list, max_length=20, description="Checks applied to each tweet."
+    )
+    max_promotional: int | None = Field(
+        default=None, ge=0, description="At most this many promotional tweets."
+    )
+    min_personal: int | None = Field(
+        default=None, ge=0, description="At least this many personal tweets."
+    )
+    min_conversational: int | None = Field(
+        default=None, ge=0, description="At least this many conversational tweets."
+    )
+
+    @model_validator(mode="after")
+    def _mix_fits(self) -> PlanExercise:
+        for name in ("min_personal", "min_conversational"):
+            value = getattr(self, name)
+            if value is not None and value > self.count:
+                raise ValueError(f"{name} = {value} is more than count = {self.count}")
+        if not self.checks and not self.mix_rules:
+            raise ValueError("a plan exercise needs [[checks]] or a mix rule")
+        return self
+
+    @property
+    def mix_rules(self) -> list[tuple[str, int]]:
+        """The mix rules that are set, as (name, value)."""
+        names = ("max_promotional", "min_personal", "min_conversational")
+        return [(n, v) for n in names if (v := getattr(self, n)) is not None]
+
+
+Exercise = Annotated[
+    ChoiceExercise | PickExercise | ComposeExercise | PlanExercise,
+    Field(discriminator="type"),
+]
+EXERCISE_TYPES: tuple[str, ...] = ("choice", "pick", "compose", "plan")
+EXERCISE_MODELS: dict[str, type[ExerciseBase]] = {
+    "choice": ChoiceExercise,
+    "pick": PickExercise,
+    "compose": ComposeExercise,
+    "plan": PlanExercise,
+}
+AnyExercise = ChoiceExercise | PickExercise | ComposeExercise | PlanExercise

@@ -1,0 +1,63 @@
+"""Where things are and which language to speak, read from the environment.
+
+Pure functions over an explicit environment mapping, so tests never touch the real one.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from twitter_tutor.types import Lang
+
+LANGS: tuple[Lang, ...] = ("de", "en")
+
+
+def lang_from_env(env: Mapping[str, str]) -> Lang:
+    """The first non-empty of LC_ALL, LC_MESSAGES, LANG decides; `de*` is German, all else English.
+
+    The `locale` module is deliberately not used: a machine may lack the German locale while
+    LANG=de_DE.UTF-8 still says what the learner wants to read.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
+
+
+def data_dir(env: Mapping[str, str]) -> Path:
+    """`TWITTER_TUTOR_HOME`, else the platform's user data dir."""
+    home = env.get("TWITTER_TUTOR_HOME", "")
+    if home:
+        return Path(home).expanduser()
+    # Imported lazily: only commands that touch progress need it.
+    from platformdirs import user_data_path
+
+    return user_data_path("twitter-tutor", appauthor=False)
+
+
+def extra_lesson_dirs(env: Mapping[str, str], cli_dirs: list[str] | None) -> list[Path]:
+    """Folders from `TWITTER_TUTOR_LESSONS` (OS path separator), then each `--lessons DIR`."""
+    dirs = [Path(p).expanduser() for p in env.get("TWITTER_TUTOR_LESSONS", "").split(os.pathsep) if p]
+    dirs += [Path(p).expanduser() for p in cli_dirs or []]
+    return dirs
+
+
+def builtin_lessons_dir() -> Path:
+    """The course shipped inside the package (wheel), or `lessons/` of a source checkout."""
+    packaged = Path(__file__).parent / "lessons"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "lessons"
+
+
+def default_profile(env: Mapping[str, str]) -> str:
+    """The OS user name; `learner` where none can be found (containers without a passwd entry)."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # getpass raises OSError or KeyError depending on platform
+        name = env.get("USER", "")
+    return name or "learner"
