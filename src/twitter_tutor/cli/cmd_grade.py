@@ -1,0 +1,85 @@
+"""`twitter-tutor grade`: grade one answer to one exercise; records nothing in any progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from twitter_tutor.cli.context import Context
+from twitter_tutor.cli.main import UsageError
+from twitter_tutor.cli.output import print_json, read_stdin_text
+from twitter_tutor.content.course import load_course
+from twitter_tutor.content.lesson import Lesson
+from twitter_tutor.content.loader import load_file
+from twitter_tutor.grading import AnswerError, GradeResult, grade, parse_answer
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--lesson", metavar="ID", help="a lesson of the course, by id")
+    which.add_argument("--lesson-file", metavar="FILE", help="a lesson file")
+    parser.add_argument("--exercise", metavar="ID", required=True, help="the exercise id")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "answer",
+        nargs="?",
+        metavar="ANSWER",
+        help="compose: the tweet; plan: one tweet per line; choice/pick: numbers like 1,3 "
+        "(default: standard input)",
+    )
+
+
+def _lesson(args: argparse.Namespace, ctx: Context) -> Lesson:
+    if args.lesson_file:
+        path = Path(args.lesson_file)
+        if not path.is_file():
+            raise UsageError(f"no such lesson file: {path}")
+        loaded = load_file(path)
+        if loaded.lesson is None:
+            raise UsageError(f"the lesson file has problems; first: {loaded.problems[0]}")
+        return loaded.lesson
+    found = load_course(ctx.sources).find(args.lesson, ctx.lang)
+    if found is None:
+        raise UsageError(f"unknown lesson '{args.lesson}' (see 'twitter-tutor list')")
+    if found.lesson is None:
+        raise UsageError(f"lesson '{args.lesson}' is broken: {found.problems[0]}")
+    return found.lesson
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    lesson = _lesson(args, ctx)
+    exercise = lesson.exercise(args.exercise)
+    if exercise is None:
+        known = ", ".join(e.id for e in lesson.exercises) or "none"
+        raise UsageError(f"unknown exercise '{args.exercise}' in lesson '{lesson.id}'; known: {known}")
+    raw = args.answer if args.answer is not None else read_stdin_text()
+    if args.answer is None and exercise.type in ("compose", "choice", "pick"):
+        raw = raw.removesuffix("\n").removesuffix("\r")
+    try:
+        result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
+    except AnswerError as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        print_json(result.to_json())
+    else:
+        _print(result)
+    return 0 if result.passed else 1
+
+
+def _print(result: GradeResult) -> None:
+    out = sys.stdout
+    out.write(f"{result.summary}\n")
+    for check in result.checks:
+        mark = "✓" if check.passed else "✗"
+        where = f"tweet {check.tweet}, " if check.tweet else ""
+        required = ", required" if check.required else ""
+        out.write(f"  {mark} {check.rule} ({where}weight {check.weight}{required}): {check.message}\n")
+        if check.hint and not check.passed:
+            out.write(f"      hint: {check.hint}\n")
+    for item in result.items:
+        mark = "✓" if item.right else "✗"
+        chosen = "[x]" if item.selected else "[ ]"
+        out.write(f"  {mark} {chosen} {item.number}. {item.text}\n")
+        if item.why:
+            out.write(f"        {item.why}\n")

@@ -1,0 +1,150 @@
+"""The course: every lesson of every source, with overrides, duplicates and `requires` resolved.
+
+Sources are read in order (built-ins first). A lesson with the same id and language as one from
+an earlier source replaces it, so a trainer can customise a built-in lesson.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
+from twitter_tutor.content.loader import load_file
+from twitter_tutor.content.toml_lines import key_lines
+
+SKIPPED_NAMES = {"readme.md", "license.md", "changelog.md"}
+
+
+def lesson_paths(folder: Path) -> list[Path]:
+    """Every lesson file below `folder`, in a stable order.
+
+    READMEs and files starting with '_' are skipped, so a trainer can keep notes beside lessons.
+    """
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*.md")
+        if p.is_file() and p.name.lower() not in SKIPPED_NAMES and not p.name.startswith("_")
+    )
+
+
+@dataclass
+class Course:
+    files: list[LessonFile]
+    """Every file read, in source order, with its own and course-level problems."""
+    replaced: dict[Path, Path] = field(default_factory=dict)
+    """A replaced file -> the file that replaces it (same id and language, later source)."""
+
+    def active(self) -> list[LessonFile]:
+        """Files that are in effect: everything not replaced by a later source."""
+        return [f for f in self.files if f.path not in self.replaced]
+
+    def for_lang(self, lang: str) -> list[LessonFile]:
+        """The course as a learner of `lang` sees it, in order.
+
+        A lesson that exists only in the other language is included, so nothing is hidden;
+        a broken file with no readable front matter is listed last.
+        """
+        active = self.active()
+        chosen: dict[str, LessonFile] = {}
+        broken: list[LessonFile] = []
+        for f in active:
+            if f.meta is None:
+                broken.append(f)
+                continue
+            current = chosen.get(f.meta.id)
+            if current is None or (f.meta.lang == lang and current.meta.lang != lang):  # type: ignore[union-attr]
+                chosen[f.meta.id] = f
+        ordered = sorted(chosen.values(), key=lambda f: (f.meta.order, f.meta.id))  # type: ignore[union-attr]
+        return [*ordered, *broken]
+
+    def lesson(self, lesson_id: str, lang: str) -> Lesson | None:
+        """The lesson in `lang`, else in the other language; None when missing or broken."""
+        for f in self.for_lang(lang):
+            if f.meta is not None and f.meta.id == lesson_id:
+                return f.lesson
+        return None
+
+    def find(self, lesson_id: str, lang: str) -> LessonFile | None:
+        return next(
+            (f for f in self.for_lang(lang) if f.meta is not None and f.meta.id == lesson_id),
+            None,
+        )
+
+    def ids(self) -> set[str]:
+        return {f.meta.id for f in self.files if f.meta is not None}
+
+
+def load_course(sources: Sequence[Path], extra_files: Iterable[Path] = ()) -> Course:
+    """Load every lesson below each source folder, plus `extra_files`, and check the whole."""
+    files: list[LessonFile] = []
+    for source in sources:
+        for path in lesson_paths(source):
+            files.append(load_file(path, source))
+    for path in extra_files:
+        files.append(load_file(path, path.parent))
+    return resolve(files)
+
+
+def resolve(files: list[LessonFile]) -> Course:
+    """Apply overrides and add course-level problems (duplicate ids, unknown `requires`)."""
+    course = Course(files=list(files))
+    owner: dict[tuple[str, str], LessonFile] = {}
+    for index, f in enumerate(course.files):
+        if f.meta is None:
+            continue
+        key = (f.meta.id, f.meta.lang)
+        earlier = owner.get(key)
+        if earlier is None:
+            owner[key] = f
+        elif earlier.source == f.source:
+            course.files[index] = _with_problem(
+                f,
+                _id_line(f),
+                f"duplicate lesson id '{f.meta.id}' for lang '{f.meta.lang}' "
+                f"(also in {earlier.path}); give this lesson another id",
+            )
+        else:
+            course.replaced[earlier.path] = f.path
+            owner[key] = course.files[index]
+    known = course.ids()
+    for index, f in enumerate(course.files):
+        if f.meta is None:
+            continue
+        missing = [r for r in f.meta.requires if r not in known]
+        if missing:
+            course.files[index] = _with_problem(
+                course.files[index],
+                _key_line(f, "requires"),
+                f"requires unknown lesson {', '.join(repr(m) for m in missing)}; "
+                f"known lessons: {', '.join(sorted(known)) or 'none'}",
+            )
+    return course
+
+
+def _with_problem(f: LessonFile, line: int, message: str) -> LessonFile:
+    return replace(f, lesson=None, problems=(*f.problems, Problem(f.path, line, message)))
+
+
+def _front_text(f: LessonFile) -> str:
+    try:
+        text = f.path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    parts = text.replace("\r\n", "\n").split("\n+++", 1)
+    return parts[0].removeprefix("+++\n") if len(parts) == 2 else ""
+
+
+def _key_line(f: LessonFile, key: str) -> int:
+    # The front matter starts on line 2 (line 1 is the opening '+++').
+    found = key_lines(_front_text(f)).get((key,))
+    return found + 1 if found is not None else 1
+
+
+def _id_line(f: LessonFile) -> int:
+    return _key_line(f, "id")

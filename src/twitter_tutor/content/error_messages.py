@@ -1,0 +1,161 @@
+"""Turn pydantic validation errors into messages a trainer can act on, in plain English."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from twitter_tutor.content.models import RULE_NAMES
+from twitter_tutor.content.toml_lines import Loc
+
+_TYPE_WORDS = {
+    "string_type": "text in quotes",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list like [\"a\", \"b\"]",
+    "model_type": "a table",
+    "dict_type": "a table",
+    "model_attributes_type": "a table",
+}
+
+
+def _field_name(loc: Loc) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1]}[{part + 1}]"] if parts else [f"[{part + 1}]"]
+        else:
+            parts.append(part)
+    return ".".join(parts) or "exercise"
+
+
+def _known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the (sub)model at `loc`, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            return []
+        if part in fields:
+            current = _inner_model(fields[part].annotation)
+        else:
+            # a discriminator tag (e.g. the rule name) selects a member of a union
+            current = _union_member(current, part)
+    fields = getattr(current, "model_fields", None)
+    return sorted(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    for candidate in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+        inner = getattr(candidate, "__args__", ())
+        for arg in inner:
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                return arg
+            for sub in getattr(arg, "__args__", ()):
+                if isinstance(sub, type) and issubclass(sub, BaseModel):
+                    return arg  # a union of rule models: resolved by the tag next
+    return None
+
+
+def _union_member(union: Any, tag: str) -> Any:
+    for member in getattr(union, "__args__", ()):
+        fields = getattr(member, "model_fields", {})
+        for name in ("rule", "type"):
+            field = fields.get(name)
+            if field is not None and tag in getattr(field.annotation, "__args__", ()):
+                return member
+    return None
+
+
+def strip_tags(loc: Loc) -> Loc:
+    """Drop discriminator tags pydantic inserts into locations (`checks, 0, max_length, limit`)."""
+    out: list[str | int] = []
+    previous: str | int | None = None
+    for part in loc:
+        if isinstance(previous, int) and part in RULE_NAMES:
+            previous = part
+            continue
+        out.append(part)
+        previous = part
+    return tuple(out)
+
+
+def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
+    """(location without tags, message) for one pydantic error."""
+    loc = strip_tags(tuple(error["loc"]))
+    kind = error["type"]
+    name = _field_name(loc)
+    value = error.get("input")
+    if kind == "missing":
+        return loc, f"missing required field '{loc[-1]}' in {_field_name(loc[:-1])}"
+    if kind == "extra_forbidden":
+        field = str(loc[-1])
+        known = _known_fields(model, loc[:-1])
+        close = difflib.get_close_matches(field, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        listing = f"; known fields: {', '.join(known)}" if known else ""
+        return loc, f"unknown field '{field}'{hint}{listing}"
+    if kind == "union_tag_invalid":
+        tag = error.get("ctx", {}).get("tag", value)
+        close = difflib.get_close_matches(str(tag), RULE_NAMES, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return (*loc, "rule"), (
+            f"unknown rule '{tag}'{hint}; known rules: {', '.join(RULE_NAMES)}"
+        )
+    if kind == "union_tag_not_found":
+        return loc, f"{name} has no 'rule'; add one of: {', '.join(RULE_NAMES)}"
+    if kind in _TYPE_WORDS:
+        return loc, f"'{name}' must be {_TYPE_WORDS[kind]}, not {_show(value)}"
+    if kind == "string_pattern_mismatch":
+        field = str(loc[-1]) if loc else ""
+        if field in ("handle",):
+            return loc, f"'{name}' must be an @handle like \"@anna\" (1-15 letters, digits or _), not {_show(value)}"
+        return loc, f"'{name}' must be a slug of a-z, 0-9 and '-', like \"my-lesson\", not {_show(value)}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return loc, f"'{name}' must be one of {expected}, not {_show(value)}"
+    if kind in ("too_short", "string_too_short"):
+        if isinstance(value, str):
+            return loc, f"'{name}' must not be empty"
+        minimum = error.get("ctx", {}).get("min_length", "")
+        return loc, f"'{name}' needs at least {minimum} entries"
+    if kind in ("too_long", "string_too_long"):
+        maximum = error.get("ctx", {}).get("max_length", "")
+        return loc, f"'{name}' allows at most {maximum} entries (or characters)"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        msg = error["msg"].replace("Input should be", "must be")
+        return loc, f"'{name}' = {_show(value)}: {msg}"
+    if kind == "value_error":
+        msg = error["msg"].removeprefix("Value error, ")
+        return loc, msg
+    return loc, f"'{name}': {error['msg']}"
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) < 40 else f'"{value[:37]}..."'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def describe_all(
+    error: ValidationError, model: type[BaseModel]
+) -> Iterable[tuple[Loc, str]]:
+    for detail in error.errors():
+        yield describe(detail, model)

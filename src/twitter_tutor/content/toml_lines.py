@@ -1,0 +1,92 @@
+"""Map a TOML document's keys to the lines they stand on, so errors point at the right line.
+
+tomli returns plain data without positions; this scanner walks the text once and records where
+each key (and each `[[array]]` entry) is written. It understands the TOML a lesson uses: tables,
+arrays of tables, dotted keys are treated as one key, and multi-line strings and arrays are
+skipped over. Anything it cannot place falls back to a parent's line.
+"""
+
+from __future__ import annotations
+
+import re
+
+Loc = tuple[str | int, ...]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-.]+)\s*=""")
+
+
+def _clean_key(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return raw
+
+
+def key_lines(text: str) -> dict[Loc, int]:
+    """Return {loc: 1-based line} for every key, table and array-of-tables entry in `text`."""
+    lines: dict[Loc, int] = {}
+    counters: dict[Loc, int] = {}
+    prefix: Loc = ()
+    open_delimiter: str | None = None  # inside a multi-line string: its closing quotes
+    depth = 0  # inside a multi-line array or inline table
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if open_delimiter is not None:
+            if open_delimiter in line:
+                open_delimiter = None
+            continue
+        if depth > 0:
+            depth = max(0, depth + _bracket_balance(line))
+            continue
+        header = _HEADER.match(line)
+        if header:
+            path: Loc = tuple(_clean_key(p) for p in header.group(2).split("."))
+            if header.group(1) == "[[":
+                index = counters.get(path, 0)
+                counters[path] = index + 1
+                prefix = (*path, index)
+            else:
+                prefix = path
+            lines.setdefault(prefix, number)
+            continue
+        key = _KEY.match(line)
+        if not key:
+            continue
+        loc: Loc = (*prefix, *(_clean_key(p) for p in key.group(1).split(".")))
+        lines.setdefault(loc, number)
+        value = line[key.end() :]
+        for quotes in ('"""', "'''"):
+            if value.count(quotes) == 1:
+                open_delimiter = quotes
+        if open_delimiter is None:
+            depth = max(0, _bracket_balance(value))
+    return lines
+
+
+def _bracket_balance(text: str) -> int:
+    """Opening minus closing brackets outside simple strings: > 0 means the value goes on."""
+    balance = 0
+    quote: str | None = None
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        elif char in "[{":
+            balance += 1
+        elif char in "]}":
+            balance -= 1
+    return balance
+
+
+def line_for(lines: dict[Loc, int], loc: Loc, default: int) -> int:
+    """The line of `loc`, else of its nearest parent that has one, else `default`."""
+    for end in range(len(loc), 0, -1):
+        found = lines.get(loc[:end])
+        if found is not None:
+            return found
+    return default

@@ -1,0 +1,74 @@
+"""Rubric self-tests: grade each `[[examples]]` entry and report one whose outcome differs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
+from twitter_tutor.content.loader import ParsedExercise, parsed_exercises
+from twitter_tutor.content.models import ChoiceExercise, PickExercise
+from twitter_tutor.grading.answers import AnswerError, parse_answer
+from twitter_tutor.grading.grader import grade
+
+
+def example_problems(lesson: Lesson) -> list[Problem]:
+    problems: list[Problem] = []
+    for parsed in parsed_exercises(lesson):
+        problems.extend(_exercise_problems(lesson, parsed))
+    return problems
+
+
+def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
+    exercise = parsed.exercise
+    numbered = isinstance(exercise, ChoiceExercise | PickExercise)
+    field, other = ("answer", "text") if numbered else ("text", "answer")
+    problems: list[Problem] = []
+    for index, example in enumerate(exercise.examples):
+        line = parsed.lines.get(("examples", index), parsed.fence_line)
+        raw = example.answer if numbered else example.text
+        if raw is None or getattr(example, other) is not None:
+            problems.append(
+                Problem(
+                    lesson.path,
+                    line,
+                    f"example {index + 1}: a {exercise.type} example needs '{field}'"
+                    f"{'' if getattr(example, other) is None else f' (not {other!r})'}",
+                )
+            )
+            continue
+        try:
+            result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
+        except AnswerError as error:
+            problems.append(Problem(lesson.path, line, f"example {index + 1}: {error}"))
+            continue
+        if result.passed != example.passes:
+            failed = [c.rule for c in result.checks if not c.passed]
+            wrong = [str(i.number) for i in result.items if not i.right]
+            detail = (
+                f"; failed checks: {', '.join(dict.fromkeys(failed))}" if failed
+                else f"; wrong items: {', '.join(wrong)}" if wrong
+                else ""
+            )
+            expected = "pass" if example.passes else "fail"
+            actual = "passes" if result.passed else "fails"
+            problems.append(
+                Problem(
+                    lesson.path,
+                    line,
+                    f"example {index + 1} should {expected} but {actual} with score "
+                    f"{result.score} (pass_score {exercise.pass_score}){detail}",
+                )
+            )
+    return problems
+
+
+def with_example_problems(files: list[LessonFile]) -> list[LessonFile]:
+    """Each file with its examples' problems added (the lesson itself stays playable)."""
+    out: list[LessonFile] = []
+    for f in files:
+        if f.lesson is not None:
+            extra = example_problems(f.lesson)
+            if extra:
+                f = replace(f, problems=(*f.problems, *extra))
+        out.append(f)
+    return out
