@@ -41,7 +41,9 @@ def data_dir(env: Mapping[str, str]) -> Path:
 
 def extra_lesson_dirs(env: Mapping[str, str], cli_dirs: list[str] | None) -> list[Path]:
     """Folders from `TWITTER_TUTOR_LESSONS` (OS path separator), then each `--lessons DIR`."""
-    dirs = [Path(p).expanduser() for p in env.get("TWITTER_TUTOR_LESSONS", "").split(os.pathsep) if p]
+    dirs = [
+        Path(p).expanduser() for p in env.get("TWITTER_TUTOR_LESSONS", "").split(os.pathsep) if p
+    ]
     dirs += [Path(p).expanduser() for p in cli_dirs or []]
     return dirs
 

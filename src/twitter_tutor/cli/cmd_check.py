@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.main import UsageError
 from twitter_tutor.cli.output import print_json
-from twitter_tutor.content.course import lesson_paths, resolve
-from twitter_tutor.content.lesson import LessonFile
-from twitter_tutor.content.loader import load_file
-from twitter_tutor.grading.self_test import with_example_problems
+
+if TYPE_CHECKING:
+    from twitter_tutor.content.lesson import LessonFile
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +25,11 @@ def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], se
     Built-ins and configured sources are always loaded, so `requires` and duplicate ids
     resolve against the whole course; only the given paths' problems are reported.
     """
+    # Imported here so `--help` and the TUI's start-up never pay for the loader and grader.
+    from twitter_tutor.content.course import lesson_paths, resolve
+    from twitter_tutor.content.loader import load_file
+    from twitter_tutor.grading.self_test import with_example_problems
+
     seen: set[Path] = set()
     files: list[LessonFile] = []
     report: set[Path] = set()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.main import UsageError
 from twitter_tutor.cli.output import print_json, read_stdin_text
-from twitter_tutor.content.course import load_course
-from twitter_tutor.content.lesson import Lesson
-from twitter_tutor.content.loader import load_file
-from twitter_tutor.grading import AnswerError, GradeResult, grade, parse_answer
+
+if TYPE_CHECKING:
+    from twitter_tutor.content.lesson import Lesson
+    from twitter_tutor.grading import GradeResult
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +32,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def _lesson(args: argparse.Namespace, ctx: Context) -> Lesson:
+    from twitter_tutor.content.course import load_course
+    from twitter_tutor.content.loader import load_file
+
     if args.lesson_file:
         path = Path(args.lesson_file)
         if not path.is_file():
@@ -48,11 +52,15 @@ def _lesson(args: argparse.Namespace, ctx: Context) -> Lesson:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from twitter_tutor.grading import AnswerError, grade, parse_answer
+
     lesson = _lesson(args, ctx)
     exercise = lesson.exercise(args.exercise)
     if exercise is None:
         known = ", ".join(e.id for e in lesson.exercises) or "none"
-        raise UsageError(f"unknown exercise '{args.exercise}' in lesson '{lesson.id}'; known: {known}")
+        raise UsageError(
+            f"unknown exercise '{args.exercise}' in lesson '{lesson.id}'; known: {known}"
+        )
     raw = args.answer if args.answer is not None else read_stdin_text()
     if args.answer is None and exercise.type in ("compose", "choice", "pick"):
         raw = raw.removesuffix("\n").removesuffix("\r")
@@ -74,7 +82,9 @@ def _print(result: GradeResult) -> None:
         mark = "✓" if check.passed else "✗"
         where = f"tweet {check.tweet}, " if check.tweet else ""
         required = ", required" if check.required else ""
-        out.write(f"  {mark} {check.rule} ({where}weight {check.weight}{required}): {check.message}\n")
+        out.write(
+            f"  {mark} {check.rule} ({where}weight {check.weight}{required}): {check.message}\n"
+        )
         if check.hint and not check.passed:
             out.write(f"      hint: {check.hint}\n")
     for item in result.items:

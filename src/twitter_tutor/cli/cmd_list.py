@@ -6,8 +6,6 @@ import argparse
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.output import print_json, warn
-from twitter_tutor.content.course import load_course
-from twitter_tutor.grading.self_test import with_example_problems
 
 STORE_NAME = "progress.sqlite3"
 
@@ -17,6 +15,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def rows(ctx: Context) -> list[dict[str, object]]:
+    from twitter_tutor.content.course import load_course
+    from twitter_tutor.grading.self_test import with_example_problems
+
     course = load_course(ctx.sources)
     files = with_example_problems(course.files)
     progress = _progress(ctx)

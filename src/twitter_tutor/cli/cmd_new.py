@@ -9,8 +9,6 @@ from pathlib import Path
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.main import UsageError
 from twitter_tutor.cli.output import warn
-from twitter_tutor.content.models import SLUG
-from twitter_tutor.content.starter import starter_lesson
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +18,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from twitter_tutor.content.models import SLUG
+    from twitter_tutor.content.starter import starter_lesson
+
     if not re.match(SLUG, args.id):
         raise UsageError(f"'{args.id}' is not a valid id: use a-z, 0-9 and '-', like 'my-lesson'")
     folder = Path(args.dir)

@@ -6,19 +6,20 @@ import argparse
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.output import print_json
-from twitter_tutor.content.models import EXERCISE_MODELS, FrontMatter
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "part",
         nargs="?",
-        choices=["front-matter", *EXERCISE_MODELS],
+        choices=["front-matter", "choice", "pick", "compose", "plan"],
         help="print only this part (default: all)",
     )
 
 
 def schemas() -> dict[str, object]:
+    from twitter_tutor.content.models import EXERCISE_MODELS, FrontMatter
+
     return {
         "front_matter": FrontMatter.model_json_schema(),
         "exercises": {name: model.model_json_schema() for name, model in EXERCISE_MODELS.items()},
@@ -26,6 +27,8 @@ def schemas() -> dict[str, object]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from twitter_tutor.content.models import EXERCISE_MODELS, FrontMatter
+
     if args.part == "front-matter":
         print_json(FrontMatter.model_json_schema())
     elif args.part:

@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, Protocol, cast
 
 from twitter_tutor import __version__
 from twitter_tutor.cli.context import Context
@@ -91,17 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class CommandModule(Protocol):
+    """What every `cmd_<name>` module provides."""
+
+    def register(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace, ctx: Context) -> int: ...
+
+
 def _command_module(name: str) -> CommandModule:
-    module: CommandModule = importlib.import_module(f"twitter_tutor.cli.cmd_{name}")  # type: ignore[assignment]
-    return module
-
-
-class CommandModule:  # pragma: no cover - a structural description for mypy
-    @staticmethod
-    def register(parser: argparse.ArgumentParser) -> None: ...
-
-    @staticmethod
-    def run(args: argparse.Namespace, ctx: Context) -> int: ...
+    return cast(CommandModule, importlib.import_module(f"twitter_tutor.cli.cmd_{name}"))
 
 
 def _configure_streams() -> None:

@@ -19,7 +19,7 @@ _TYPE_WORDS = {
     "int_from_float": "a whole number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
-    "list_type": "a list like [\"a\", \"b\"]",
+    "list_type": 'a list like ["a", "b"]',
     "model_type": "a table",
     "dict_type": "a table",
     "model_attributes_type": "a table",
@@ -110,9 +110,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
         tag = error.get("ctx", {}).get("tag", value)
         close = difflib.get_close_matches(str(tag), RULE_NAMES, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return (*loc, "rule"), (
-            f"unknown rule '{tag}'{hint}; known rules: {', '.join(RULE_NAMES)}"
-        )
+        return (*loc, "rule"), (f"unknown rule '{tag}'{hint}; known rules: {', '.join(RULE_NAMES)}")
     if kind == "union_tag_not_found":
         return loc, f"{name} has no 'rule'; add one of: {', '.join(RULE_NAMES)}"
     if kind in _TYPE_WORDS:
@@ -120,8 +118,15 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
     if kind == "string_pattern_mismatch":
         field = str(loc[-1]) if loc else ""
         if field in ("handle",):
-            return loc, f"'{name}' must be an @handle like \"@anna\" (1-15 letters, digits or _), not {_show(value)}"
-        return loc, f"'{name}' must be a slug of a-z, 0-9 and '-', like \"my-lesson\", not {_show(value)}"
+            return (
+                loc,
+                f"'{name}' must be an @handle like \"@anna\" (1-15 letters, digits or _), "
+                f"not {_show(value)}",
+            )
+        return (
+            loc,
+            f"'{name}' must be a slug of a-z, 0-9 and '-', like \"my-lesson\", not {_show(value)}",
+        )
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return loc, f"'{name}' must be one of {expected}, not {_show(value)}"
@@ -154,8 +159,6 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def describe_all(
-    error: ValidationError, model: type[BaseModel]
-) -> Iterable[tuple[Loc, str]]:
+def describe_all(error: ValidationError, model: type[BaseModel]) -> Iterable[tuple[Loc, str]]:
     for detail in error.errors():
         yield describe(detail, model)

@@ -88,7 +88,7 @@ def parse_lesson(
     steps, exercises = _body(lines, body_start, problems)
     if front is None:
         return None, None
-    if not any(s.blocks for s in steps):
+    if not "\n".join(lines[body_start:]).strip():
         problems.add(
             max(1, min(body_start + 1, len(lines))),
             "the lesson has no content: add text after the front matter, with '## ' headings "
@@ -183,9 +183,7 @@ def _body(
     offset = start  # token.map is 0-based within the body
 
     sections: list[tuple[str, int, int, bool]] = []  # title, first line, heading line, opening
-    headings = [
-        (i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"
-    ]
+    headings = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
     sections.append(("", 0, 0, True))
     for index, token in headings:
         assert token.map is not None

@@ -27,7 +27,7 @@ class FrontMatter(Strict):
 
     id: Slug = Field(description="Lesson id, a slug of a-z, 0-9 and '-'. Shared by translations.")
     title: Text = Field(description="Title shown in the course map.")
-    lang: Literal["de", "en"] = Field(description="Language of this file: \"de\" or \"en\".")
+    lang: Literal["de", "en"] = Field(description='Language of this file: "de" or "en".')
     order: int = Field(ge=0, le=100_000, description="Position in the course (lower comes first).")
     summary: Text = Field(description="One sentence shown under the title in the course map.")
     minutes: int | None = Field(
@@ -49,7 +49,7 @@ class Example(Strict):
     )
     answer: str | None = Field(
         default=None,
-        description="choice/pick: the numbers shown to the learner, from 1, e.g. \"1,3\".",
+        description='choice/pick: the numbers shown to the learner, from 1, e.g. "1,3".',
     )
     passes: bool = Field(description="true when this example must pass, false when it must fail.")
 
@@ -96,7 +96,7 @@ class ChoiceExercise(ExerciseBase):
 
 class PickItem(Strict):
     author: Text = Field(description="Display name.")
-    handle: str = Field(pattern=HANDLE, description="Handle with its @, e.g. \"@anna\".")
+    handle: str = Field(pattern=HANDLE, description='Handle with its @, e.g. "@anna".')
     text: Text = Field(description="The tweet, or the bio of a profile.")
     pick: bool = Field(description="true when this item should be picked.")
     why: str | None = Field(default=None, description="Explanation shown after answering.")

@@ -36,10 +36,10 @@ def parse_answer(exercise: AnyExercise, raw: str) -> Answer:
 
 def parse_numbers(raw: str, count: int) -> frozenset[int]:
     if not raw.strip():
-        raise AnswerError(f"the answer is empty: give numbers from 1 to {count}, like \"1,3\"")
+        raise AnswerError(f'the answer is empty: give numbers from 1 to {count}, like "1,3"')
     if not _NUMBERS.match(raw):
         raise AnswerError(
-            f"the answer must be numbers from 1 to {count} separated by commas, like \"1,3\""
+            f'the answer must be numbers from 1 to {count} separated by commas, like "1,3"'
         )
     numbers = frozenset(int(n) for n in re.split(r"[,;\s]+", raw.strip()))
     outside = sorted(n for n in numbers if not 1 <= n <= count)

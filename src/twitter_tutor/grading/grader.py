@@ -73,9 +73,13 @@ def _choice(exercise: ChoiceExercise, chosen: frozenset[int], lang: str) -> Grad
     score = round(100 * max(0, right - wrong) / total)
     passed = score >= exercise.pass_score
     return GradeResult(
-        exercise.id, "choice", score, passed,
+        exercise.id,
+        "choice",
+        score,
+        passed,
         _summary(lang, score, exercise.pass_score, passed=passed),
-        items=items, pass_score=exercise.pass_score,
+        items=items,
+        pass_score=exercise.pass_score,
     )
 
 
@@ -91,9 +95,13 @@ def _pick(exercise: PickExercise, chosen: frozenset[int], lang: str) -> GradeRes
     score = round(100 * math.sqrt(hit_share * leave_share))
     passed = score >= exercise.pass_score
     return GradeResult(
-        exercise.id, "pick", score, passed,
+        exercise.id,
+        "pick",
+        score,
+        passed,
         _summary(lang, score, exercise.pass_score, passed=passed),
-        items=items, pass_score=exercise.pass_score,
+        items=items,
+        pass_score=exercise.pass_score,
     )
 
 
@@ -125,11 +133,18 @@ def _finish(
     score = _score(checks)
     required_ok = all(c.passed for c in checks if c.required)
     passed = score >= exercise.pass_score and required_ok and mix_ok
-    reason = "" if score < exercise.pass_score or passed else ("required" if not required_ok else "mix")
+    reason = (
+        "" if score < exercise.pass_score or passed else ("required" if not required_ok else "mix")
+    )
     return GradeResult(
-        exercise.id, kind, score, passed,
+        exercise.id,
+        kind,
+        score,
+        passed,
         _summary(lang, score, exercise.pass_score, passed=passed, reason=reason),
-        checks=tuple(checks), pass_score=exercise.pass_score, extra=extra or {},
+        checks=tuple(checks),
+        pass_score=exercise.pass_score,
+        extra=extra or {},
     )
 
 
@@ -139,7 +154,9 @@ def mix_counts(analyses: Sequence[Analysis]) -> dict[str, int]:
     return {k: sum(1 for a in analyses if a.text.strip() and k in a.kinds) for k in kinds}
 
 
-def mix_checks(exercise: PlanExercise, analyses: Sequence[Analysis], lang: str) -> list[CheckResult]:
+def mix_checks(
+    exercise: PlanExercise, analyses: Sequence[Analysis], lang: str
+) -> list[CheckResult]:
     counts = mix_counts(analyses)
     results: list[CheckResult] = []
     for name, limit in exercise.mix_rules:
@@ -147,7 +164,10 @@ def mix_checks(exercise: PlanExercise, analyses: Sequence[Analysis], lang: str) 
         count = counts[kind]
         passed = count <= limit if name.startswith("max_") else count >= limit
         text = message(
-            lang, f"{name}.{'pass' if passed else 'fail'}", count=count, limit=limit,
+            lang,
+            f"{name}.{'pass' if passed else 'fail'}",
+            count=count,
+            limit=limit,
             total=exercise.count,
         )
         results.append(CheckResult(name, passed, text, weight=exercise.count))
@@ -162,13 +182,20 @@ def _plan(exercise: PlanExercise, texts: Sequence[str], lang: str) -> GradeResul
         for result in check_tweet(exercise.checks, analysis, lang):
             if not analysis.text.strip():
                 result = CheckResult(
-                    result.rule, False, message(lang, "empty_tweet", number=number),
-                    result.weight, result.required, result.hint,
+                    result.rule,
+                    False,
+                    message(lang, "empty_tweet", number=number),
+                    result.weight,
+                    result.required,
+                    result.hint,
                 )
             checks.append(_numbered(result, number))
     mix = mix_checks(exercise, analyses, lang)
     return _finish(
-        exercise, "plan", [*checks, *mix], lang,
+        exercise,
+        "plan",
+        [*checks, *mix],
+        lang,
         mix_ok=all(c.passed for c in mix),
         extra={"mix": mix_counts(analyses)},
     )

@@ -20,7 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "personal_voice.pass": "A human voice ({quoted}): readers can tell a person is writing.",
         "personal_voice.fail": (
-            "No personal voice yet. Write as yourself: what you did, noticed or think (\"I ...\")."
+            'No personal voice yet. Write as yourself: what you did, noticed or think ("I ...").'
         ),
         "engaging.pass": "Invites an answer ({quoted}).",
         "engaging.fail": (
@@ -73,7 +73,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "personal_voice.pass": "Eine menschliche Stimme ({quoted}): Man merkt, dass hier jemand schreibt.",
         "personal_voice.fail": (
             "Noch keine persönliche Note. Schreib als du selbst: was du erlebt, bemerkt oder "
-            "gedacht hast (\"Ich ...\")."
+            'gedacht hast ("Ich ...").'
         ),
         "engaging.pass": "Lädt zum Antworten ein ({quoted}).",
         "engaging.fail": (

@@ -40,7 +40,9 @@ def _of_kind(analysis: Analysis, kind: str) -> list[Signal]:
     return [s for s in analysis.signals if s.kind == kind]
 
 
-def _result(check: RuleBase, passed: bool, text: str, signals: list[Signal] | None = None) -> CheckResult:
+def _result(
+    check: RuleBase, passed: bool, text: str, signals: list[Signal] | None = None
+) -> CheckResult:
     name = getattr(check, "rule", "")
     return CheckResult(
         rule=name,
@@ -73,7 +75,12 @@ def _kind_rule(
     signals = _of_kind(a, kind)
     quoted = quote_all([s.text for s in signals])
     passed = (kind in a.kinds) == wanted
-    return _result(check, passed, message(lang, f"{key}.{'pass' if passed else 'fail'}", quoted=quoted), signals)
+    return _result(
+        check,
+        passed,
+        message(lang, f"{key}.{'pass' if passed else 'fail'}", quoted=quoted),
+        signals,
+    )
 
 
 def not_promotional(check: NotPromotional, a: Analysis, lang: str) -> CheckResult:
@@ -94,7 +101,10 @@ def max_hashtags(check: MaxHashtags, a: Analysis, lang: str) -> CheckResult:
     key = "max_hashtags.pass" if count <= check.limit else "max_hashtags.fail"
     signals = [s for s in a.signals if s.text.startswith("#")]
     return _result(
-        check, count <= check.limit, message(lang, key, count=count, tags=tags, limit=check.limit), signals
+        check,
+        count <= check.limit,
+        message(lang, key, count=count, tags=tags, limit=check.limit),
+        signals,
     )
 
 
@@ -102,7 +112,12 @@ def mentions_any(check: MentionsAny, a: Analysis, lang: str) -> CheckResult:
     found = find_words(a.text, check.words)
     words = ", ".join(f'"{w}"' for w in check.words)
     if found:
-        return _result(check, True, message(lang, "mentions_any.pass", quoted=quote_all([s.text for s in found])), found)
+        return _result(
+            check,
+            True,
+            message(lang, "mentions_any.pass", quoted=quote_all([s.text for s in found])),
+            found,
+        )
     return _result(check, False, message(lang, "mentions_any.fail", words=words))
 
 
@@ -110,7 +125,12 @@ def avoids(check: Avoids, a: Analysis, lang: str) -> CheckResult:
     found = find_words(a.text, check.words)
     words = ", ".join(f'"{w}"' for w in check.words)
     if found:
-        return _result(check, False, message(lang, "avoids.fail", quoted=quote_all([s.text for s in found])), found)
+        return _result(
+            check,
+            False,
+            message(lang, "avoids.fail", quoted=quote_all([s.text for s in found])),
+            found,
+        )
     return _result(check, True, message(lang, "avoids.pass", words=words))
 
 

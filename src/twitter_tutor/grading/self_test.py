@@ -45,8 +45,10 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
             failed = [c.rule for c in result.checks if not c.passed]
             wrong = [str(i.number) for i in result.items if not i.right]
             detail = (
-                f"; failed checks: {', '.join(dict.fromkeys(failed))}" if failed
-                else f"; wrong items: {', '.join(wrong)}" if wrong
+                f"; failed checks: {', '.join(dict.fromkeys(failed))}"
+                if failed
+                else f"; wrong items: {', '.join(wrong)}"
+                if wrong
                 else ""
             )
             expected = "pass" if example.passes else "fail"

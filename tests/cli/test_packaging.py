@@ -1,0 +1,36 @@
+"""The built wheel carries the course, the lexicons and the styles, and nothing stray."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def test_wheel_contains_lessons_and_data(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = tmp_path.glob("twitter_tutor-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    lessons = {n for n in names if n.startswith("twitter_tutor/lessons/")}
+    expected = {
+        f"twitter_tutor/lessons/{p.relative_to(REPO / 'lessons').as_posix()}"
+        for p in (REPO / "lessons").rglob("*.md")
+    }
+    assert lessons == expected and len(expected) >= 20
+    assert "twitter_tutor/py.typed" in names
+    assert any(n.startswith("twitter_tutor/analysis/lexicons/") and n.endswith(".toml") for n in names)
+    assert any(n.endswith(".tcss") for n in names)
+    stray = [n for n in names if n.startswith(("tests/", "bench/", "docs/")) or "__pycache__" in n]
+    assert stray == []
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "twitter-tutor = twitter_tutor.cli.main:entry" in zipfile.ZipFile(wheel).read(
+        entry_points
+    ).decode()

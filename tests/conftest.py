@@ -1,0 +1,54 @@
+"""Shared fixtures: temporary lesson folders and a clean environment for the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """An environment for the CLI as a subprocess: its own data dir, English, no extra lessons."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "TWITTER_TUTOR"))}
+    env.update(
+        {
+            "LANG": "en_US.UTF-8",
+            "TWITTER_TUTOR_HOME": str(tmp_path / "home"),
+            "PYTHONIOENCODING": "utf-8",
+        }
+    )
+    return env
+
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run_cli(cli_env: dict[str, str], tmp_path: Path) -> RunCli:
+    """Run `python -m twitter_tutor ARGS` for real; returns the completed process (text)."""
+
+    def run(
+        *args: str,
+        input: str | None = None,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "twitter_tutor", *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**cli_env, **(env or {})},
+            cwd=cwd or tmp_path,
+            timeout=60,
+        )
+
+    return run

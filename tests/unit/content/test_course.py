@@ -1,0 +1,77 @@
+"""Course-level problems: duplicate lesson ids, unknown `requires`, overrides between sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.content.lessons import lesson, line_of
+from twitter_tutor.content.course import lesson_paths, load_course
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_duplicate_lesson_id_reported_at_later_file(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", lesson(id="same"))
+    later = write(tmp_path, "b.md", lesson(id="same"))
+    course = load_course([tmp_path])
+    problems = [p for f in course.files for p in f.problems]
+    assert len(problems) == 1
+    assert problems[0].path == later
+    assert problems[0].line == line_of(lesson(id="same"), "id =")
+    assert "duplicate lesson id 'same'" in problems[0].message
+
+
+def test_same_id_in_two_languages_is_fine(tmp_path: Path) -> None:
+    write(tmp_path / "de", "a.md", lesson(id="same", lang="de"))
+    write(tmp_path / "en", "a.md", lesson(id="same", lang="en"))
+    course = load_course([tmp_path])
+    assert all(f.ok for f in course.files)
+    assert course.lesson("same", "de").lang == "de"  # type: ignore[union-attr]
+    assert course.lesson("same", "en").lang == "en"  # type: ignore[union-attr]
+
+
+def test_later_source_replaces_lesson_with_same_id_and_lang(tmp_path: Path) -> None:
+    builtin = write(tmp_path / "builtin", "a.md", lesson(id="intro"))
+    custom = write(tmp_path / "custom", "mine.md", lesson(id="intro").replace("A lesson", "Mine"))
+    course = load_course([tmp_path / "builtin", tmp_path / "custom"])
+    assert course.replaced == {builtin: custom}
+    assert course.lesson("intro", "en").title == "Mine"  # type: ignore[union-attr]
+    assert [f.path for f in course.active()] == [custom]
+
+
+def test_requires_unknown_lesson(tmp_path: Path) -> None:
+    text = lesson(id="b", extra='requires = ["a", "ghost"]\n')
+    write(tmp_path, "a.md", lesson(id="a"))
+    path = write(tmp_path, "b.md", text)
+    course = load_course([tmp_path])
+    (problem,) = [p for f in course.files for p in f.problems]
+    assert problem.path == path
+    assert problem.line == line_of(text, "requires")
+    assert "'ghost'" in problem.message and "'a'" not in problem.message.split(";")[0]
+
+
+def test_for_lang_orders_and_falls_back(tmp_path: Path) -> None:
+    write(tmp_path, "2.md", lesson(id="two", order=2, lang="en"))
+    write(tmp_path, "1.md", lesson(id="one", order=1, lang="de"))
+    write(tmp_path, "1en.md", lesson(id="one", order=1, lang="en"))
+    write(tmp_path, "3.md", lesson(id="three", order=3, lang="de"))
+    write(tmp_path, "x.md", "no front matter")
+    files = load_course([tmp_path]).for_lang("en")
+    assert [(f.meta.id, f.meta.lang) if f.meta else None for f in files] == [
+        ("one", "en"),
+        ("two", "en"),
+        ("three", "de"),
+        None,
+    ]
+
+
+def test_readme_and_underscore_files_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "README.md", "notes")
+    write(tmp_path, "_draft.md", "draft")
+    keep = write(tmp_path, "real.md", lesson())
+    assert lesson_paths(tmp_path) == [keep]
