@@ -45,7 +45,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.close": ("Close", "Schließen"),
     "key.toggle": ("Select", "Auswählen"),
     # command palette
-    "cmd.placeholder": ("Jump to a lesson or run a command…", "Zu einer Lektion springen oder Befehl…"),
+    "cmd.placeholder": (
+        "Jump to a lesson or run a command…",
+        "Zu einer Lektion springen oder Befehl…",
+    ),
     "cmd.lesson": ("Lesson {order}: {title}", "Lektion {order}: {title}"),
     "cmd.lesson_help": ("Open this lesson", "Diese Lektion öffnen"),
     "cmd.home": ("Course map", "Kursübersicht"),
@@ -53,7 +56,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "cmd.review": ("Review my progress", "Meinen Fortschritt ansehen"),
     "cmd.review_help": ("Scores, attempts and completion", "Punkte, Versuche und Abschluss"),
     "cmd.theme": ("Switch light/dark theme", "Helles/dunkles Design umschalten"),
-    "cmd.theme_help": ("Toggle between a light and a dark look", "Zwischen hell und dunkel wechseln"),
+    "cmd.theme_help": (
+        "Toggle between a light and a dark look",
+        "Zwischen hell und dunkel wechseln",
+    ),
     "cmd.language": ("Deutsch: Oberfläche auf Deutsch", "English: switch the interface to English"),
     "cmd.language_help": ("Sprache wechseln", "Change the language"),
     "cmd.help": ("Keys and help", "Tasten und Hilfe"),
@@ -72,12 +78,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Willkommen zurück! {done} von {total} Lektionen abgeschlossen.",
     ),
     "home.start": ("▶ Start: {title}", "▶ Starten: {title}"),
-    "home.continue": ("▶ Continue: {title} · step {step}/{steps}", "▶ Weiter: {title} · Schritt {step}/{steps}"),
+    "home.continue": (
+        "▶ Continue: {title} · step {step}/{steps}",
+        "▶ Weiter: {title} · Schritt {step}/{steps}",
+    ),
     "home.next_lesson": ("▶ Continue with: {title}", "▶ Weiter mit: {title}"),
     "home.all_done": ("✓ Course completed. Open the review", "✓ Kurs abgeschlossen. Zum Rückblick"),
     "home.no_lessons": (
         "No lessons found. Add lesson files to a folder and pass it with --lessons DIR.",
-        "Keine Lektionen gefunden. Lege Lektionsdateien in einen Ordner und gib ihn mit --lessons DIR an.",
+        "Keine Lektionen gefunden. Lege Lektionsdateien in einen Ordner und gib ihn "
+        "mit --lessons DIR an.",
     ),
     "home.lessons": ("Lessons", "Lektionen"),
     "home.minutes": ("{minutes} min", "{minutes} Min."),
@@ -89,7 +99,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "This lesson cannot be opened:\n{problems}",
         "Diese Lektion lässt sich nicht öffnen:\n{problems}",
     ),
-    "home.other_lang": ("(only in {lang})", "(nur auf {lang})"),
+    "home.other_lang": ("(only in {language})", "(nur auf {language})"),
     # lesson
     "lesson.step": ("Step {step} of {steps}", "Schritt {step} von {steps}"),
     "lesson.previous": ("← Back", "← Zurück"),
@@ -115,14 +125,20 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ex.not_saved": ("not saved (see notification)", "nicht gespeichert (siehe Meldung)"),
     "ex.score": ("Score {score}/100", "{score}/100 Punkte"),
     "ex.passed": ("passed", "bestanden"),
-    "ex.failed": ("not passed yet: {pass_score} needed", "noch nicht bestanden: {pass_score} nötig"),
+    "ex.failed": (
+        "not passed yet: {pass_score} needed",
+        "noch nicht bestanden: {pass_score} nötig",
+    ),
     "ex.choose_one": ("Choose one answer.", "Wähle eine Antwort."),
     "ex.choose_many": ("Choose every right answer.", "Wähle alle richtigen Antworten."),
     "ex.pick_hint": (
         "Space or click selects a card; ↑/↓ move between cards.",
         "Leertaste oder Klick wählt eine Karte; ↑/↓ wechseln die Karte.",
     ),
-    "ex.nothing_chosen": ("Choose at least one answer first.", "Wähle zuerst mindestens eine Antwort."),
+    "ex.nothing_chosen": (
+        "Choose at least one answer first.",
+        "Wähle zuerst mindestens eine Antwort.",
+    ),
     "ex.empty_tweet": ("Write your tweet first.", "Schreib zuerst deinen Tweet."),
     "ex.empty_plan": ("Write at least one tweet first.", "Schreib zuerst mindestens einen Tweet."),
     "ex.right": ("✓", "✓"),
@@ -144,7 +160,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ex.followers": ("{count} followers", "{count} Follower"),
     "ex.selected": ("[x]", "[x]"),
     "ex.unselected": ("[ ]", "[ ]"),
-    "ex.grade_error": ("This answer could not be checked: {error}", "Diese Antwort ließ sich nicht prüfen: {error}"),
+    "ex.grade_error": (
+        "This answer could not be checked: {error}",
+        "Diese Antwort ließ sich nicht prüfen: {error}",
+    ),
     # review
     "review.title": ("Your progress", "Dein Fortschritt"),
     "review.completion": (
@@ -154,7 +173,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "review.chart": ("Scores over time ({count} attempts)", "Punkte im Verlauf ({count} Versuche)"),
     "review.no_attempts": (
         "No practice attempts yet. Answer an exercise in a lesson and it shows up here.",
-        "Noch keine Übungsversuche. Beantworte eine Übung in einer Lektion, dann erscheint sie hier.",
+        "Noch keine Übungsversuche. Beantworte eine Übung in einer Lektion, "
+        "dann erscheint sie hier.",
     ),
     "review.best": ("Best score per lesson", "Beste Punktzahl je Lektion"),
     "review.attempts": ("Every attempt", "Alle Versuche"),

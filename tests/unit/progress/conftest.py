@@ -22,4 +22,3 @@ def store(data_dir: Path) -> Iterator[ProgressStore]:
     assert opened.persistent and opened.warnings == []
     with opened.store as s:
         yield s
-

@@ -1,0 +1,72 @@
+"""Lesson loading and `check` for 10, 100 and 1,000 generated lessons: is the cost linear?
+
+Usage: python bench/bench_loading.py [--sizes 10,100,1000] [--repeat 3] [--quick]
+Prints a Markdown table; `--json` prints the figures for bench/run_all.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from twitter_tutor.content.course import load_course
+from twitter_tutor.content.starter import starter_lesson
+from twitter_tutor.grading.self_test import with_example_problems
+
+
+def make_lessons(folder: Path, count: int) -> None:
+    for n in range(count):
+        lang = "de" if n % 2 else "en"
+        text = starter_lesson(f"lesson-{n}", lang, order=n)
+        (folder / f"lesson-{n:04d}-{lang}.md").write_text(text, encoding="utf-8")
+
+
+def measure(count: int, repeat: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_lessons(folder, count)
+        load_times, check_times = [], []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            course = load_course([folder])
+            load_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            files = with_example_problems(load_course([folder]).files)
+            check_times.append(time.perf_counter() - start)
+            assert all(not f.problems for f in files), "generated lessons must be valid"
+            assert len(course.files) == count
+    return {
+        "lessons": count,
+        "load_s": statistics.median(load_times),
+        "check_s": statistics.median(check_times),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="tiny run to keep the script alive")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    sizes = [3] if args.quick else [int(s) for s in args.sizes.split(",")]
+    repeat = 1 if args.quick else args.repeat
+    # Warm up imports and caches so the first size is not charged for them.
+    measure(2, 1)
+    rows = [measure(size, repeat) for size in sizes]
+    if args.json:
+        print(json.dumps(rows))
+        return
+    print("| lessons | load (s) | load + check (s) | check per lesson (ms) |")
+    print("|---:|---:|---:|---:|")
+    for row in rows:
+        per = 1000 * row["check_s"] / row["lessons"]
+        print(f"| {row['lessons']} | {row['load_s']:.3f} | {row['check_s']:.3f} | {per:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,265 @@
+"""The lexicons in `lexicons/*.toml`: read once, checked, and compiled into fast lookups.
+
+Words and phrases become a dictionary from a word to the entries starting with it, so a tweet
+is tokenised once and looked up word by word; only `patterns` are regular expressions. A
+mistake in a file raises `LexiconError` naming the file and the signal, so a trainer can fix it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from twitter_tutor.analysis.patterns import PatternSet
+from twitter_tutor.analysis.result import KINDS
+
+LANGS: tuple[str, ...] = ("de", "en")
+COMPUTED: tuple[str, ...] = (
+    "shouting",
+    "hashtag_stuffing",
+    "link_only",
+    "link_with_context",
+    "mention",
+    "reply",
+    "emoji",
+)
+"""Signals the program finds itself; common.toml gives their kind, weight and settings."""
+
+_WORD_PART = re.compile(r"\w+(?:'\w+)*\*?")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is not as documented."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignalSpec:
+    name: str
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One word or phrase: the casefolded words after the first; `stem` lets the last word end
+    in anything."""
+
+    rest: tuple[str, ...]
+    stem: bool
+    spec: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything needed to find the signals of one language (its own and the common ones)."""
+
+    lang: str
+    specs: tuple[SignalSpec, ...]
+    words: Mapping[str, tuple[Entry, ...]]
+    """First word (casefolded, whole) -> entries."""
+    stems: tuple[tuple[int, Mapping[str, tuple[int, ...]]], ...]
+    """(length, single-word stem -> spec indices), for words written with a final *."""
+    patterns: PatternSet
+
+
+@dataclass(frozen=True, slots=True)
+class Computed:
+    kind: str
+    weight: float
+    settings: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    thresholds: Mapping[str, float]
+    repeat_factor: float
+    damping_factor: float
+    damped_by: Mapping[str, tuple[str, ...]]
+    computed: Mapping[str, Computed]
+
+
+def fold(word: str) -> str:
+    """The form words are compared in: case-folded (ß = ss), typographic apostrophe as '."""
+    return word.replace("’", "'").casefold()
+
+
+@cache
+def _read(name: str) -> dict[str, Any]:
+    source = resources.files(__package__).joinpath("lexicons", f"{name}.toml")
+    try:
+        return tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LexiconError(f"lexicons/{name}.toml: {error}") from error
+
+
+def _number(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise LexiconError(f"{where}: expected a number, got {value!r}")
+    return float(value)
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return list(value)
+
+
+def _kind(value: object, where: str) -> str:
+    if value not in KINDS:
+        raise LexiconError(f"{where}: kind must be one of {', '.join(KINDS)}, got {value!r}")
+    return str(value)
+
+
+def _signal_blocks(name: str) -> list[tuple[str, SignalSpec, list[str], list[str]]]:
+    """(where, spec, words, patterns) of every [[signal]] in lexicons/<name>.toml."""
+    blocks = _read(name).get("signal", [])
+    if not isinstance(blocks, list):
+        raise LexiconError(f"lexicons/{name}.toml: [[signal]] must be an array of tables")
+    found = []
+    for number, block in enumerate(blocks, start=1):
+        where = f"lexicons/{name}.toml: signal {number}"
+        if not isinstance(block, dict):
+            raise LexiconError(f"{where}: not a table")
+        unknown = set(block) - {"name", "kind", "weight", "words", "patterns"}
+        if unknown:
+            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        signal_name = block.get("name")
+        if not isinstance(signal_name, str) or not _NAME.fullmatch(signal_name):
+            raise LexiconError(f"{where}: name must be lower_case_with_underscores")
+        where = f"lexicons/{name}.toml: signal {signal_name!r}"
+        spec = SignalSpec(
+            signal_name,
+            _kind(block.get("kind"), where),
+            _number(block.get("weight"), f"{where}: weight"),
+        )
+        words = _strings(block.get("words", []), f"{where}: words")
+        patterns = _strings(block.get("patterns", []), f"{where}: patterns")
+        if not words and not patterns:
+            raise LexiconError(f"{where}: needs words or patterns")
+        found.append((where, spec, words, patterns))
+    return found
+
+
+def _parse_word(entry: str, where: str) -> tuple[list[str], bool]:
+    parts = [p for p in re.split(r"[\s\-]+", fold(entry)) if p]
+    if not parts or not all(_WORD_PART.fullmatch(p) for p in parts):
+        raise LexiconError(
+            f"{where}: {entry!r} is not a word or phrase (letters, digits, ' and a final *); "
+            "put it in `patterns`"
+        )
+    if any("*" in p for p in parts[:-1]):
+        raise LexiconError(f"{where}: {entry!r}: * only at the end")
+    stem = parts[-1].endswith("*")
+    if stem:
+        parts[-1] = parts[-1][:-1]
+    return parts, stem
+
+
+@cache
+def load(lang: str) -> Lexicon:
+    """The lexicon of `lang` ("de" or "en") merged with the common signals; cached."""
+    if lang not in LANGS:
+        raise ValueError(f"no lexicon for language {lang!r} (have: {', '.join(LANGS)})")
+    specs: list[SignalSpec] = []
+    words: dict[str, list[Entry]] = {}
+    stems: dict[int, dict[str, list[int]]] = {}
+    patterns: list[tuple[int, re.Pattern[str]]] = []
+    for where, spec, entries, regexes in _signal_blocks("common") + _signal_blocks(lang):
+        if any(s.name == spec.name for s in specs):
+            raise LexiconError(f"{where}: the name is used twice")
+        index = len(specs)
+        specs.append(spec)
+        for entry in entries:
+            parts, stem = _parse_word(entry, where)
+            if len(parts) == 1 and stem:
+                stems.setdefault(len(parts[0]), {}).setdefault(parts[0], []).append(index)
+            else:
+                words.setdefault(parts[0], []).append(Entry(tuple(parts[1:]), stem, index))
+        for regex in regexes:
+            try:
+                patterns.append((index, re.compile(regex, re.IGNORECASE)))
+            except re.error as error:
+                raise LexiconError(f"{where}: pattern {regex!r}: {error}") from error
+    return Lexicon(
+        lang=lang,
+        specs=tuple(specs),
+        # Plain dicts: looked up for every word of every tweet, and nobody else holds them.
+        words={k: tuple(v) for k, v in words.items()},
+        stems=tuple((n, {k: tuple(v) for k, v in d.items()}) for n, d in sorted(stems.items())),
+        patterns=PatternSet(patterns),
+    )
+
+
+@cache
+def weighing() -> Weighing:
+    """Thresholds, repeat and damping factors and the computed signals, from common.toml."""
+    data = _read("common")
+    where = "lexicons/common.toml"
+    table = data.get("weighing", {})
+    thresholds_table = data.get("thresholds", {})
+    thresholds = {k: _number(thresholds_table.get(k), f"{where}: thresholds.{k}") for k in KINDS}
+    damped_by: dict[str, tuple[str, ...]] = {}
+    for kind, others in data.get("damped_by", {}).items():
+        _kind(kind, f"{where}: damped_by")
+        damped_by[kind] = tuple(_kind(o, f"{where}: damped_by.{kind}") for o in others)
+    computed: dict[str, Computed] = {}
+    for name, block in data.get("computed", {}).items():
+        if name not in COMPUTED:
+            raise LexiconError(f"{where}: unknown computed signal {name!r}")
+        settings = {
+            key: _number(value, f"{where}: computed.{name}.{key}")
+            for key, value in block.items()
+            if key not in ("kind", "weight")
+        }
+        computed[name] = Computed(
+            _kind(block.get("kind"), f"{where}: computed.{name}"),
+            _number(block.get("weight"), f"{where}: computed.{name}.weight"),
+            MappingProxyType(settings),
+        )
+    return Weighing(
+        thresholds=MappingProxyType(thresholds),
+        repeat_factor=_number(table.get("repeat_factor"), f"{where}: weighing.repeat_factor"),
+        damping_factor=_number(table.get("damping_factor"), f"{where}: weighing.damping_factor"),
+        damped_by=MappingProxyType(damped_by),
+        computed=MappingProxyType(computed),
+    )
+
+
+@cache
+def language_evidence() -> Mapping[str, tuple[frozenset[str], str]]:
+    """lang -> (words typical of it and of no other lexicon, its typical letters).
+
+    The words are the `[language] words` plus every word of the language's signals ("kaufen",
+    "Wochenende"), so short tweets full of signal words are recognised too.
+    """
+    words: dict[str, frozenset[str]] = {}
+    letters: dict[str, str] = {}
+    for lang in LANGS:
+        table = _read(lang).get("language", {})
+        where = f"lexicons/{lang}.toml: [language]"
+        vocabulary = {fold(w) for w in _strings(table.get("words", []), f"{where} words")}
+        for where_signal, _, entries, _ in _signal_blocks(lang):
+            for entry in entries:
+                parts, stem = _parse_word(entry, where_signal)
+                vocabulary.update(parts[:-1] if stem else parts)
+        words[lang] = frozenset(vocabulary)
+        chars = table.get("letters", "")
+        if not isinstance(chars, str) or not all(ord(c) > 127 for c in chars):
+            raise LexiconError(f"{where} letters: expected a string of non-ASCII letters")
+        letters[lang] = chars.lower()  # not folded: casefold turns ß into "ss"
+    return MappingProxyType(
+        {
+            lang: (
+                words[lang].difference(*(words[o] for o in LANGS if o != lang)),
+                letters[lang],
+            )
+            for lang in LANGS
+        }
+    )

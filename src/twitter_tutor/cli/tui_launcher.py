@@ -1,0 +1,73 @@
+"""`twitter-tutor` with no command: open the progress store, then run the tutor.
+
+Textual, pydantic and the lessons are imported only here and late, so `--help` and the other
+commands stay fast, and the course loads in a thread while the first screen paints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from twitter_tutor.cli.context import Context
+
+if TYPE_CHECKING:
+    from twitter_tutor.content.course import Course
+    from twitter_tutor.progress import OpenedStore
+
+PROG = "twitter-tutor"
+
+
+def load_course(sources: Sequence[Path]) -> Course:
+    from twitter_tutor.content.course import load_course as load
+
+    return load(sources)
+
+
+def open_progress(data_dir: Path) -> OpenedStore:
+    """The store, or an in-memory one with a warning when it cannot be used at all."""
+    from twitter_tutor.progress import (
+        NewerSchemaError,
+        OpenedStore,
+        StoreError,
+        open_memory_store,
+        open_store,
+    )
+
+    try:
+        return open_store(data_dir)
+    except NewerSchemaError:
+        raise
+    except StoreError as error:
+        warning = f"{error} Your progress will NOT be kept after you quit."
+        return OpenedStore(open_memory_store(), [warning], persistent=False)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from twitter_tutor.progress import NewerSchemaError
+
+    try:
+        opened = open_progress(ctx.data_dir)
+    except NewerSchemaError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    from twitter_tutor.tui.app import make_app
+
+    sources = tuple(ctx.sources)
+    app = make_app(
+        lambda: load_course(sources),
+        opened.store,
+        ctx.profile,
+        ctx.lang,
+        sources,
+        watch=bool(getattr(args, "watch", False)),
+        notices=opened.warnings,
+    )
+    try:
+        app.run()
+    finally:
+        opened.store.close()
+    return 0

@@ -1,0 +1,1 @@
+"""The learner's terminal interface (Textual). The only layer that imports Textual."""

@@ -1,0 +1,228 @@
+"""One lesson, one step at a time: the step's Markdown, its exercises, and the way on.
+
+Only the current step is mounted: Textual's Markdown widget takes about a second for three
+pages, so a long lesson rendered whole would freeze; a step is a screenful or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePath
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Markdown,
+    ProgressBar,
+    RadioSet,
+    Static,
+    TextArea,
+)
+
+from twitter_tutor.content.lesson import Lesson, MarkdownBlock, Step
+from twitter_tutor.content.models import AnyExercise
+from twitter_tutor.grading import AnswerError, grade
+from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.messages import GoHome, OpenLesson
+from twitter_tutor.tui.screens.base import TutorScreen
+from twitter_tutor.tui.screens.summary import SummaryScreen
+from twitter_tutor.tui.session import Session
+from twitter_tutor.tui.widgets.choice_exercise import ChoiceExerciseWidget
+from twitter_tutor.tui.widgets.compose_exercise import ComposeExerciseWidget
+from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.pick_exercise import PickExerciseWidget
+from twitter_tutor.tui.widgets.plan_exercise import PlanExerciseWidget
+from twitter_tutor.tui.widgets.tweet_card import TweetCard
+
+WIDGETS: dict[str, type[ExerciseWidget]] = {
+    "choice": ChoiceExerciseWidget,
+    "pick": PickExerciseWidget,
+    "compose": ComposeExerciseWidget,
+    "plan": PlanExerciseWidget,
+}
+
+
+class LessonScreen(TutorScreen):
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "lesson.tcss",
+        "../widgets/exercise.tcss",
+        "../widgets/tweet_card.tcss",
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.home", "key.back"),
+        Binding("left,p", "previous", "key.previous"),
+        Binding("right,n", "next", "key.next"),
+        Binding("down", "scroll('down')", show=False),
+        Binding("up", "scroll('up')", show=False),
+        Binding("pagedown", "scroll('page_down')", show=False),
+        Binding("pageup", "scroll('page_up')", show=False),
+    ]
+
+    def __init__(self, session: Session, lesson: Lesson, step: int = 0) -> None:
+        super().__init__(session)
+        self.lesson = lesson
+        self.index = max(0, min(step, len(lesson.steps) - 1))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="lesson-bar"):
+            yield Static("", id="step-label")
+            yield ProgressBar(total=len(self.lesson.steps), show_eta=False, id="lesson-progress")
+        yield VerticalScroll(id="body")
+        with Horizontal(id="nav"):
+            yield Button(literal(self.t("lesson.previous")), id="previous")
+            yield Static("", id="nav-space")
+            yield Button(literal(self.t("lesson.next")), id="next", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = self.t("app.title")
+        await self.show_step(self.index)
+
+    # -- steps ------------------------------------------------------------------------------
+
+    async def show_step(self, index: int) -> None:
+        steps = self.lesson.steps
+        self.index = index = max(0, min(index, len(steps) - 1))
+        self.sub_title = self.lesson.title
+        body = self.query_one("#body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all(list(self._step_widgets(steps[index])))
+        body.scroll_home(animate=False)
+        self.query_one("#step-label", Static).update(
+            literal(self.t("lesson.step", step=index + 1, steps=len(steps)))
+        )
+        self.query_one(ProgressBar).update(progress=index + 1)
+        self.query_one("#previous", Button).disabled = index == 0
+        last = index == len(steps) - 1
+        self.query_one("#next", Button).label = literal(
+            self.t("lesson.finish" if last else "lesson.next")
+        )
+        self.session.visit(self.lesson.id, index)
+        self._focus_start()
+
+    def _step_widgets(self, step: Step) -> Iterator[Widget]:
+        heading = f"# {self.lesson.title}" if step.is_opening else f"## {step.title}"
+        blocks = list(step.blocks)
+        if not blocks or not isinstance(blocks[0], MarkdownBlock):
+            yield Markdown(heading, classes="step-text")
+        for n, block in enumerate(blocks):
+            if isinstance(block, MarkdownBlock):
+                text = f"{heading}\n\n{block.text}" if n == 0 else block.text
+                yield Markdown(text, classes="step-text")
+            else:
+                yield self._exercise_widget(block.exercise)
+
+    def _exercise_widget(self, exercise: AnyExercise) -> ExerciseWidget:
+        return WIDGETS[exercise.type](
+            exercise,
+            lang=self.session.lang,
+            content_lang=self.lesson.lang,
+            history=self.session.attempts(self.lesson.id, exercise.id),
+            draft=self.session.drafts.get((self.lesson.id, exercise.id)),
+            tz=self.session.tz,
+        )
+
+    def _focus_start(self) -> None:
+        # With an exercise on the page, the learner can answer right away; without scrolling
+        # to it, so the step's text stays in view.
+        exercise = next(iter(self.query(ExerciseWidget)), None)
+        target = next((w for w in exercise.query("*") if w.focusable), None) if exercise else None
+        (target or self.query_one("#next", Button)).focus(scroll_visible=False)
+
+    async def action_next(self) -> None:
+        if self.index < len(self.lesson.steps) - 1:
+            await self.show_step(self.index + 1)
+        else:
+            self.finish()
+
+    async def action_previous(self) -> None:
+        if self.index > 0:
+            await self.show_step(self.index - 1)
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#body", VerticalScroll)
+        getattr(body, f"scroll_{direction}")(animate=False)
+
+    @on(Button.Pressed, "#next")
+    async def next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#previous")
+    async def previous_pressed(self) -> None:
+        await self.action_previous()
+
+    # -- answers ----------------------------------------------------------------------------
+
+    def on_exercise_widget_submitted(self, message: ExerciseWidget.Submitted) -> None:
+        try:
+            result = grade(message.exercise, message.answer, self.lesson.lang)
+        except AnswerError as error:
+            self.notify(self.t("ex.grade_error", error=error), severity="warning", markup=False)
+            return
+        details = [c.to_json() for c in result.checks] or [i.to_json() for i in result.items]
+        # Saved (committed) before the widget may say so; None means it could not be.
+        attempt = self.session.record(
+            self.lesson,
+            message.exercise.id,
+            message.answer_text,
+            result.score,
+            result.passed,
+            details,
+        )
+        message.widget.show_result(result, attempt)
+
+    @on(TextArea.Changed)
+    @on(RadioSet.Changed)
+    @on(Checkbox.Changed)
+    @on(TweetCard.Toggled)
+    def keep_draft(self, event: Message) -> None:
+        control = getattr(event, "control", None)
+        owner = next(
+            (
+                a
+                for a in getattr(control, "ancestors_with_self", [])
+                if isinstance(a, ExerciseWidget)
+            ),
+            None,
+        )
+        if owner is not None:
+            self.session.drafts[(self.lesson.id, owner.exercise.id)] = owner.draft()
+
+    # -- the end ----------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        score, best = self.session.lesson_score(self.lesson)
+        saved = self.session.complete(self.lesson.id, score)
+        following = self.session.next_lesson(self.lesson.id)
+        summary = SummaryScreen(self.session, self.lesson, score, best, following, saved=saved)
+        self.app.push_screen(summary, self._after_summary)
+
+    def _after_summary(self, choice: str | None) -> None:
+        following = self.session.next_lesson(self.lesson.id)
+        if choice == "next" and following is not None and following.lesson is not None:
+            self.post_message(OpenLesson(following.lesson.id, 0))
+        else:
+            self.post_message(GoHome())
+
+    def course_changed(self) -> None:
+        file = self.session.find(self.lesson.id)
+        if file is None or file.lesson is None:
+            problem = file.problems[0] if file is not None and file.problems else self.lesson.path
+            self.query_one("#body", VerticalScroll).remove_children()
+            self.query_one("#body", VerticalScroll).mount(
+                Static(literal(self.t("lesson.gone", problem=problem)), classes="gone")
+            )
+        elif file.lesson.content_hash != self.lesson.content_hash:
+            self.lesson = file.lesson
+            self.query_one(ProgressBar).update(total=len(file.lesson.steps))
+            self.call_later(self.show_step, self.index)

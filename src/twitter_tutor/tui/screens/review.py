@@ -1,0 +1,103 @@
+"""The learner's progress: completion, scores over time, best per lesson, every attempt."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Sparkline, Static
+
+from twitter_tutor.progress.models import Attempt
+from twitter_tutor.tui.i18n import format_date
+from twitter_tutor.tui.literal import clean, literal, one_line
+from twitter_tutor.tui.screens.base import TutorScreen
+
+
+def _cell(text: str, style: str = "") -> Text:
+    # DataTable reads plain strings as markup; Text is shown as it is.
+    return Text(clean(text), style=style)
+
+
+class ReviewScreen(TutorScreen):
+    CSS_PATH = "review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.home", "key.back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="review"):
+            yield Static(literal(self.t("review.title"), "bold $text-accent"), classes="title")
+            yield Static("", id="completion")
+            yield ProgressBar(show_eta=False, id="completion-bar")
+            yield Static("", id="chart-title", classes="section")
+            yield Sparkline([], id="chart")
+            yield Static(literal(self.t("review.best")), classes="section")
+            yield DataTable(id="best", cursor_type="row", zebra_stripes=True)
+            yield Static(literal(self.t("review.attempts")), classes="section")
+            yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.t("app.title")
+        self.sub_title = self.t("review.title")
+        best = self.query_one("#best", DataTable)
+        best.add_columns(
+            *(self.t(k) for k in ("review.col_lesson", "review.col_state", "review.col_best"))
+        )
+        attempts = self.query_one("#attempts", DataTable)
+        attempts.add_columns(
+            *(self.t(f"review.col_{k}") for k in ("date", "lesson", "exercise", "score", "answer"))
+        )
+        self.course_changed()
+
+    def course_changed(self) -> None:
+        files = [f for f in self.session.lesson_files() if f.lesson is not None]
+        progress = self.session.progress()
+        attempts = self.session.attempts()
+        titles = {f.lesson.id: f.lesson.title for f in files if f.lesson}
+        done = sum(
+            1
+            for f in files
+            if f.lesson and (p := progress.get(f.lesson.id)) and p.state == "completed"
+        )
+        total = len(files)
+        percent = round(100 * done / total) if total else 0
+        self.query_one("#completion", Static).update(
+            literal(self.t("review.completion", done=done, total=total, percent=percent))
+        )
+        self.query_one("#completion-bar", ProgressBar).update(total=max(total, 1), progress=done)
+        self._chart(attempts)
+        best = self.query_one("#best", DataTable)
+        best.clear()
+        for f in files:
+            assert f.lesson is not None
+            state = progress.get(f.lesson.id)
+            kind = state.state if state is not None else "not_started"
+            score = state.best_score if state is not None else None
+            best.add_row(
+                _cell(one_line(f.lesson.title, 40)),
+                _cell(self.t(f"review.state_{kind}"), "green" if kind == "completed" else ""),
+                _cell("–" if score is None else f"{score}/100"),
+            )
+        table = self.query_one("#attempts", DataTable)
+        table.clear()
+        for attempt in reversed(attempts):
+            table.add_row(
+                _cell(format_date(self.session.lang, attempt.at, self.session.tz)),
+                _cell(one_line(titles.get(attempt.lesson_id, attempt.lesson_id), 24)),
+                _cell(one_line(attempt.exercise_id, 18)),
+                _cell(f"{attempt.score:>3}", "green" if attempt.passed else "yellow"),
+                _cell(one_line(attempt.answer, 40)),
+            )
+
+    def _chart(self, attempts: list[Attempt]) -> None:
+        chart = self.query_one("#chart", Sparkline)
+        title = self.query_one("#chart-title", Static)
+        if attempts:
+            title.update(literal(self.t("review.chart", count=len(attempts))))
+            chart.data = [float(a.score) for a in attempts]
+        else:
+            title.update(literal(self.t("review.no_attempts")))
+        chart.display = bool(attempts)

@@ -1,0 +1,88 @@
+"""Shown when the learner finishes a lesson: the score, each exercise's best, and where next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from twitter_tutor.content.lesson import Lesson, LessonFile
+from twitter_tutor.content.models import AnyExercise, ChoiceExercise, PickExercise
+from twitter_tutor.tui.literal import literal, one_line
+from twitter_tutor.tui.screens.base import TutorModal
+from twitter_tutor.tui.session import Session
+
+
+def exercise_label(exercise: AnyExercise) -> str:
+    text = (
+        exercise.question
+        if isinstance(exercise, ChoiceExercise | PickExercise)
+        else exercise.prompt
+    )
+    return one_line(text, 48)
+
+
+class SummaryScreen(TutorModal):
+    CSS_PATH = "summary.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "choose('home')", "key.back")]
+
+    def __init__(
+        self,
+        session: Session,
+        lesson: Lesson,
+        score: int | None,
+        best: dict[str, int],
+        following: LessonFile | None,
+        *,
+        saved: bool,
+    ) -> None:
+        super().__init__(session)
+        self.lesson = lesson
+        self.score = score
+        self.best = best
+        self.following = following.lesson if following is not None else None
+        self.saved = saved
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary"):
+            yield Static(literal(self.t("summary.title", title=self.lesson.title), "bold $success"))
+            yield Static(self._lines(), id="summary-lines")
+            with Horizontal(id="summary-buttons"):
+                if self.following is not None:
+                    label = self.t("summary.next", title=one_line(self.following.title, 30))
+                    yield Button(literal(label), id="next", variant="primary")
+                yield Button(literal(self.t("summary.home")), id="home")
+
+    def _lines(self) -> Content:
+        if self.score is None:
+            lines = [literal(self.t("summary.no_exercises"))]
+        else:
+            lines = [literal(self.t("summary.score", score=self.score), "bold")]
+        for exercise in self.lesson.exercises:
+            label = exercise_label(exercise)
+            best = self.best.get(exercise.id)
+            if best is None:
+                lines.append(literal(self.t("summary.not_tried", id=label), "$text-muted"))
+            else:
+                passed = best >= exercise.pass_score
+                mark = "✓" if passed else "✗"
+                style = "$success" if passed else "$warning"
+                lines.append(
+                    literal(self.t("summary.exercise", mark=mark, id=label, score=best), style)
+                )
+        if self.saved:
+            lines.append(literal(self.t("summary.saved"), "$text-muted"))
+        return Content("\n").join(lines)
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "home")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

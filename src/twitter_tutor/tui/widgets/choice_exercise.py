@@ -1,0 +1,56 @@
+"""A question with answers: radio buttons for one right answer, checkboxes for several."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Checkbox, RadioButton, RadioSet, Static
+
+from twitter_tutor.content.models import ChoiceExercise
+from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.result import GradeResult
+from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+
+
+class ChoiceExerciseWidget(ExerciseWidget):
+    exercise: ChoiceExercise
+
+    def compose_answer(self) -> ComposeResult:
+        exercise = self.exercise
+        chosen = self.initial_draft if isinstance(self.initial_draft, frozenset) else frozenset()
+        yield Static(literal(exercise.question, "bold"), classes="question")
+        hint = "ex.choose_many" if exercise.multiple else "ex.choose_one"
+        yield Static(literal(self.t(hint)), classes="hint")
+        if exercise.multiple:
+            with Vertical(classes="choices"):
+                for n, choice in enumerate(exercise.choices, start=1):
+                    yield Checkbox(literal(choice.text), n in chosen)
+        else:
+            with RadioSet(classes="choices"):
+                for n, choice in enumerate(exercise.choices, start=1):
+                    yield RadioButton(literal(choice.text), n in chosen)
+
+    def _buttons(self) -> list[Checkbox | RadioButton]:
+        if self.exercise.multiple:
+            return list(self.query(Checkbox))
+        return list(self.query(RadioButton))
+
+    def _chosen(self) -> frozenset[int]:
+        return frozenset(n for n, button in enumerate(self._buttons(), start=1) if button.value)
+
+    def collect(self) -> tuple[Answer, str] | None:
+        chosen = self._chosen()
+        if not chosen:
+            self.tell("ex.nothing_chosen")
+            return None
+        return chosen, ",".join(str(n) for n in sorted(chosen))
+
+    def draft(self) -> object:
+        return self._chosen()
+
+    def mark(self, result: GradeResult) -> None:
+        for button, item in zip(self._buttons(), result.items, strict=False):
+            # Only what matters is coloured: what was chosen, and right answers left out.
+            button.set_class(item.selected and item.right, "-right")
+            button.set_class(item.selected != item.expected, "-wrong")

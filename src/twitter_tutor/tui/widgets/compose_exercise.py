@@ -1,0 +1,87 @@
+"""Write a practice tweet: editor, weighted counter, live checklist and a highlighted preview.
+
+Live feedback runs on a 150 ms debounce: typing only restarts a timer, so a keystroke never
+waits for analysis, and the checklist follows within a blink of the learner pausing.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from twitter_tutor.content.models import ComposeExercise, MaxLength
+from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.grader import analyze_for, check_tweet
+from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.tweet_text import signal_spans
+from twitter_tutor.tui.widgets.char_counter import CharCounter
+from twitter_tutor.tui.widgets.checklist import Checklist
+from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.tweet_card import TweetCard
+
+DEBOUNCE_S = 0.15
+TWEET_LIMIT = 280
+
+
+def length_limit(checks: list[object]) -> int:
+    """The counter's limit: the exercise's own max_length, else Twitter's 280."""
+    return next((c.limit for c in checks if isinstance(c, MaxLength)), TWEET_LIMIT)
+
+
+class ComposeExerciseWidget(ExerciseWidget):
+    exercise: ComposeExercise
+    _debounce: Timer | None = None
+
+    def compose_answer(self) -> ComposeResult:
+        exercise = self.exercise
+        yield Static(literal(exercise.prompt, "bold"), classes="question")
+        if exercise.context is not None:
+            yield Static(literal(self.t("ex.replying_to")), classes="hint")
+            context = exercise.context
+            yield TweetCard(
+                context.author, context.handle, context.text, lang=self.lang, classes="context"
+            )
+        text = self.initial_draft if isinstance(self.initial_draft, str) else ""
+        yield TextArea(
+            text,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            classes="tweet-input",
+        )
+        with Horizontal(classes="meter"):
+            yield Static(literal(self.t("ex.checklist")), classes="meter-title")
+            yield CharCounter(length_limit(list(exercise.checks)))
+        yield Checklist(self.lang)
+        yield TweetCard(self.t("ex.preview"), "", text, lang=self.lang, classes="preview")
+
+    def on_mount(self) -> None:
+        self.refresh_live()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
+
+    def refresh_live(self) -> None:
+        text = self.query_one(TextArea).text
+        analysis = analyze_for(text, self.content_lang)
+        results = check_tweet(self.exercise.checks, analysis, self.content_lang)
+        self.query_one(CharCounter).show(analysis.weighted_length)
+        self.query_one(Checklist).show(results)
+        preview = self.query_one(".preview", TweetCard)
+        preview.show_text(text, signal_spans(results))
+        preview.display = bool(text.strip())
+
+    def collect(self) -> tuple[Answer, str] | None:
+        text = self.query_one(TextArea).text
+        if not text.strip():
+            self.tell("ex.empty_tweet")
+            return None
+        return text, text
+
+    def draft(self) -> object:
+        return self.query_one(TextArea).text

@@ -1,0 +1,113 @@
+"""What every exercise widget shares: a check button, the result area and earlier attempts.
+
+Attributes down, messages up: a widget only collects the learner's answer and posts
+`Submitted`; the lesson screen grades it, saves it and hands the result back with
+`show_result`, so no widget touches grading or the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from twitter_tutor.content.models import AnyExercise
+from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.result import GradeResult
+from twitter_tutor.progress.models import Attempt
+from twitter_tutor.tui.i18n import t
+from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.widgets.feedback import GradeFeedback
+from twitter_tutor.tui.widgets.history import AttemptHistory
+
+
+class ExerciseWidget(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "key.submit")]
+
+    @dataclass
+    class Submitted(Message):
+        widget: ExerciseWidget
+        exercise: AnyExercise
+        answer: Answer
+        answer_text: str
+        """The answer as stored: the tweet, tweets one per line, or numbers like "1,3"."""
+
+    def __init__(
+        self,
+        exercise: AnyExercise,
+        *,
+        lang: str,
+        content_lang: str,
+        history: list[Attempt],
+        draft: object = None,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(classes="exercise")
+        self.exercise = exercise
+        self.lang = lang
+        self.content_lang = content_lang
+        """The lesson's language: what live checks explain themselves in."""
+        self.history = history
+        self.initial_draft = draft
+        self.tz = tz
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    # -- for subclasses ---------------------------------------------------------------------
+
+    def compose_answer(self) -> ComposeResult:
+        """The widgets the learner answers with."""
+        yield from ()
+
+    def collect(self) -> tuple[Answer, str] | None:
+        """(answer to grade, answer to store), or None after telling the learner what's missing."""
+        raise NotImplementedError
+
+    def draft(self) -> object:
+        """What the learner has entered, to restore when they come back to this step."""
+        return None
+
+    def mark(self, result: GradeResult) -> None:
+        """Show per-item feedback in the answer widgets themselves."""
+
+    # -- shared -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_answer()
+        with Horizontal(classes="submit-row"):
+            yield Button(literal(self.t("ex.submit")), classes="submit", variant="primary")
+            yield Static("", classes="saved")
+        yield GradeFeedback(self.lang)
+        yield AttemptHistory(self.lang, self.history, self.tz)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.has_class("submit"):
+            event.stop()
+            self.action_submit()
+
+    def action_submit(self) -> None:
+        collected = self.collect()
+        if collected is not None:
+            answer, text = collected
+            self.post_message(self.Submitted(self, self.exercise, answer, text))
+
+    def show_result(self, result: GradeResult, attempt: Attempt | None) -> None:
+        """The graded answer; `attempt` is the stored record, None when saving failed."""
+        self.mark(result)
+        self.query_one(GradeFeedback).show(result)
+        saved = self.query_one(".saved", Static)
+        saved.update(literal(self.t("ex.saved" if attempt else "ex.not_saved")))
+        saved.set_class(attempt is None, "-failed")
+        self.query_one(".submit", Button).label = literal(self.t("ex.submit_again"))
+        if attempt is not None:
+            self.query_one(AttemptHistory).add(attempt)
+
+    def tell(self, key: str) -> None:
+        self.notify(self.t(key), severity="warning", markup=False)

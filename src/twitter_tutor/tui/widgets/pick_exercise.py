@@ -1,0 +1,53 @@
+"""Pick from a simulated timeline or a list of profiles, one card per item."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from twitter_tutor.content.models import PickExercise
+from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.result import GradeResult
+from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.tweet_card import TweetCard
+
+
+class PickExerciseWidget(ExerciseWidget):
+    exercise: PickExercise
+
+    def compose_answer(self) -> ComposeResult:
+        chosen = self.initial_draft if isinstance(self.initial_draft, frozenset) else frozenset()
+        yield Static(literal(self.exercise.question, "bold"), classes="question")
+        yield Static(literal(self.t("ex.pick_hint")), classes="hint")
+        with Vertical(classes="cards"):
+            for n, item in enumerate(self.exercise.items, start=1):
+                yield TweetCard(
+                    item.author,
+                    item.handle,
+                    item.text,
+                    lang=self.lang,
+                    followers=item.followers,
+                    selectable=True,
+                    selected=n in chosen,
+                )
+
+    def _chosen(self) -> frozenset[int]:
+        return frozenset(
+            n for n, card in enumerate(self.query(TweetCard), start=1) if card.selected
+        )
+
+    def collect(self) -> tuple[Answer, str] | None:
+        chosen = self._chosen()
+        if not chosen:
+            self.tell("ex.nothing_chosen")
+            return None
+        return chosen, ",".join(str(n) for n in sorted(chosen))
+
+    def draft(self) -> object:
+        return self._chosen()
+
+    def mark(self, result: GradeResult) -> None:
+        for card, item in zip(self.query(TweetCard), result.items, strict=False):
+            card.show_feedback(item.right, item.why)

@@ -1,0 +1,95 @@
+"""Plan several tweets at once: one small editor each and a live view of the mix so far."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from twitter_tutor.analysis import Analysis
+from twitter_tutor.content.models import PlanExercise
+from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.grader import analyze_for, check_tweet, mix_checks, mix_counts
+from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.widgets.char_counter import CharCounter
+from twitter_tutor.tui.widgets.compose_exercise import DEBOUNCE_S, length_limit
+from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.feedback import mark
+
+MIX_KINDS = ("promotional", "personal", "conversational")
+
+
+class PlanExerciseWidget(ExerciseWidget):
+    exercise: PlanExercise
+    _debounce: Timer | None = None
+
+    def compose_answer(self) -> ComposeResult:
+        exercise = self.exercise
+        drafts = self.initial_draft if isinstance(self.initial_draft, tuple) else ()
+        limit = length_limit(list(exercise.checks))
+        yield Static(literal(exercise.prompt, "bold"), classes="question")
+        for number in range(1, exercise.count + 1):
+            text = drafts[number - 1] if number <= len(drafts) else ""
+            yield CharCounter(limit, classes="plan-label")
+            yield TextArea(
+                str(text),
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                classes="plan-input",
+            )
+        yield Static("", classes="mix")
+
+    def on_mount(self) -> None:
+        self.refresh_live()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
+
+    def _texts(self) -> tuple[str, ...]:
+        return tuple(area.text for area in self.query(TextArea))
+
+    def refresh_live(self) -> None:
+        lang = self.content_lang
+        analyses = [analyze_for(text, lang) for text in self._texts()]
+        checks = self.exercise.checks
+        for number, (counter, analysis) in enumerate(
+            zip(self.query(CharCounter), analyses, strict=False), start=1
+        ):
+            passed = sum(r.passed for r in check_tweet(checks, analysis, lang)) if checks else 0
+            label = self.t("ex.tweet_n", number=number)
+            status = f" · {passed}/{len(checks)} ✓" if checks and analysis.text.strip() else ""
+            counter.show(analysis.weighted_length, prefix=f"{label}{status} · ")
+        self.query_one(".mix", Static).update(self._mix(analyses))
+
+    def _mix(self, analyses: list[Analysis]) -> Content:
+        counts = mix_counts(analyses)
+        verdicts = {
+            c.rule: c.passed for c in mix_checks(self.exercise, analyses, self.content_lang)
+        }
+        rules = dict(self.exercise.mix_rules)
+        parts: list[Content] = []
+        for kind in MIX_KINDS:
+            part = Content(f"{self.t(f'ex.mix_{kind}')} {counts[kind]}")
+            for prefix in ("max", "min"):
+                rule = f"{prefix}_{kind}"
+                if rule in rules:
+                    limit = self.t(f"ex.mix_{prefix}", limit=rules[rule])
+                    part = Content.assemble(part, f" ({limit}) ", mark(self.lang, verdicts[rule]))
+            parts.append(part)
+        title = Content.styled(self.t("ex.mix") + ": ", "bold")
+        return Content.assemble(title, Content(" · ").join(parts))
+
+    def collect(self) -> tuple[Answer, str] | None:
+        texts = self._texts()
+        if not any(text.strip() for text in texts):
+            self.tell("ex.empty_plan")
+            return None
+        return texts, "\n".join(texts)
+
+    def draft(self) -> object:
+        return self._texts()
