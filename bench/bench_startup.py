@@ -25,7 +25,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+ANSI = re.compile(
+    rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
 
 
 def time_to_text(argv: list[str], needle: str, env: dict[str, str], timeout: float = 30.0) -> float:
@@ -79,7 +81,12 @@ def main() -> None:
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
     home = tempfile.mkdtemp(prefix="tt-bench-home-")
-    env = {**os.environ, "TERM": "xterm-256color", "TWITTER_TUTOR_HOME": home, "LANG": "en_US.UTF-8"}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "TWITTER_TUTOR_HOME": home,
+        "LANG": "en_US.UTF-8",
+    }
     env.pop("LC_ALL", None)
     env.pop("LC_MESSAGES", None)
     tutor_bin = Path(sys.executable).with_name("twitter-tutor")

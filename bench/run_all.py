@@ -15,7 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_startup.py", "bench_analysis.py", "bench_typing.py", "bench_loading.py", "bench_memory.py"]
+SCRIPTS = [
+    "bench_startup.py",
+    "bench_analysis.py",
+    "bench_typing.py",
+    "bench_loading.py",
+    "bench_memory.py",
+]
 
 
 def run(script: str, quick: bool) -> object:

@@ -122,7 +122,7 @@ def test_check_reports_example_mismatch(run_cli: RunCli, tmp_path: Path) -> None
     path.write_text(text, encoding="utf-8")
     result = run_cli("check", str(path))
     assert result.returncode == 1
-    line = next(n for n, l in enumerate(text.split("\n"), 1) if "BUY NOW" in l) - 1
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if "BUY NOW" in row) - 1
     assert f"ex.md:{line}: example 2 should pass but fails" in result.stdout
 
 

@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import NamedTuple
 
+from twitter_tutor.analysis.charsets import DIRECTIONAL, LATIN_ACCENTS, PUNCT, SPACES
 from twitter_tutor.analysis.urls import UrlMatch, extract_url_matches
 
-_SPACES = (
-    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e"
-    + "".join(chr(c) for c in range(0x2000, 0x200B))
-    + "\u2028\u2029\u202f\u205f\u3000"
-)
-_PUNCT = "!'#%&()*+,-./:;<=>?@[]^_{|}~$\\"
-_LATIN_ACCENTS = (
-    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
-    "\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
-)
 # Characters twitter-text allows inside a hashtag besides letters, marks and digits.
 _HASHTAG_SPECIAL = frozenset(
     "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\xb7"
@@ -33,8 +24,7 @@ _HASHTAG_SPECIAL = frozenset(
 _HASH_SIGNS = "#＃"
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """One entity: `kind` is "hashtag", "mention", "url" or "cashtag"; `value` is its text
     without the sign ('#', '@', '$'), for URLs the URL as twitter-text reports it."""
 
@@ -54,14 +44,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?P<before>^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?)"
         r"[@＠](?P<name>[a-zA-Z0-9_]{1,20})(?P<list>/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
     )
-    mention_end = re.compile(rf"[@＠{_LATIN_ACCENTS}]|://")
-    spaces = "".join(re.escape(c) for c in _SPACES)
-    punct = "".join(re.escape(c) for c in _PUNCT)
+    mention_end = re.compile(rf"[@＠{LATIN_ACCENTS}]|://")
+    spaces = "".join(re.escape(c) for c in SPACES)
+    punct = "".join(re.escape(c) for c in PUNCT)
     cashtag = re.compile(
         rf"(?:^|(?<=[{spaces}]))\$(?P<tag>[a-z]{{1,6}}(?:[._][a-z]{{1,2}})?)(?=\Z|\s|[{punct}])",
         re.IGNORECASE,
     )
     return hash_sign, mention, mention_end, cashtag
+
+
+@cache
+def _at_signs() -> re.Pattern[str]:
+    return re.compile("[@＠]")
 
 
 def _hashtag_char(char: str) -> int:
@@ -97,12 +92,31 @@ def _hashtags(text: str) -> list[Entity]:
     return found
 
 
+_MENTION_LEAD = 4
+"""At most this many characters before the @ belong to a mention match ("xRT:@name")."""
+
+
+def _mention_matches(text: str) -> Iterator[re.Match[str]]:
+    """`mention.finditer(text)`, but tried only just before each @ instead of everywhere."""
+    mention = _patterns()[1]
+    resume = 0
+    for at in _at_signs().finditer(text):
+        if at.start() < resume:
+            continue
+        for position in range(max(resume, at.start() - _MENTION_LEAD), at.start() + 1):
+            match = mention.match(text, position)
+            if match:
+                yield match
+                resume = match.end()
+                break
+
+
 def _mentions(text: str, *, lists: bool = False) -> list[Entity]:
     if "@" not in text and "＠" not in text:
         return []
-    _, mention, mention_end, _ = _patterns()
+    mention_end = _patterns()[2]
     found: list[Entity] = []
-    for match in mention.finditer(text):
+    for match in _mention_matches(text):
         if mention_end.match(text, match.end()):
             continue
         if match.group("list") and not lists:
@@ -138,14 +152,43 @@ def _without_overlaps(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-def extract_hashtags(text: str) -> list[str]:
-    """Hashtags without '#', in text order; none inside a URL."""
+def hashtag_entities(text: str) -> list[Entity]:
+    """Hashtags with indices (twitter-text's extractHashtagsWithIndices, URL overlap removed)."""
     tags = _hashtags(text)
     if tags:
         urls = _urls(text)
         if urls:
             tags = [e for e in _without_overlaps(tags + urls) if e.kind == "hashtag"]
-    return [e.value for e in tags]
+    return tags
+
+
+def mention_entities(text: str, *, lists: bool = False) -> list[Entity]:
+    """Mentions with indices; with `lists`, also @user/list (value "user", span with the list)."""
+    return _mentions(text, lists=lists)
+
+
+def cashtag_entities(text: str) -> list[Entity]:
+    return _cashtags(text)
+
+
+def extract_reply(text: str) -> str | None:
+    """The user a tweet replies to: an @name before anything but spaces (twitter-text's
+    extractReplies), else None."""
+    match = _reply().match(text)
+    if match is None or _patterns()[2].match(text, match.end()):
+        return None
+    return match.group(1)
+
+
+@cache
+def _reply() -> re.Pattern[str]:
+    blank = "".join(re.escape(c) for c in SPACES + DIRECTIONAL)
+    return re.compile(rf"[{blank}]*[@＠]([a-zA-Z0-9_]{{1,20}})")
+
+
+def extract_hashtags(text: str) -> list[str]:
+    """Hashtags without '#', in text order; none inside a URL."""
+    return [e.value for e in hashtag_entities(text)]
 
 
 def extract_mentions(text: str) -> list[str]:

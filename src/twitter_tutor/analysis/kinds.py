@@ -4,8 +4,9 @@ Weighing (weights and factors live in lexicons/common.toml):
 
 1. Every signal found adds its weight to its kind; the same signal again adds
    `repeat_factor` times its previous share (1, 0.5, 0.25, ...).
-2. A signal lying inside a heavier signal of the same kind is dropped ("jetzt" in
-   "jetzt kaufen"): the evidence is counted once.
+2. A word or pattern signal lying inside a heavier one of the same kind is dropped ("jetzt"
+   in "jetzt kaufen"): the evidence is counted once. Computed signals (capitals, hashtags,
+   links, mentions, emoji) say how something is written, so they are always kept.
 3. A kind is strong when one of its signals reaches the kind's threshold alone. A kind without
    a strong signal is multiplied by `damping_factor` when a kind it is `damped_by` is present
    (undamped): "jetzt" in a personal tweet or a percentage in a news tweet makes no ad.
@@ -18,25 +19,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
-from twitter_tutor.analysis.entities import Entity
-from twitter_tutor.analysis.lexicon import Lexicon, SignalSpec, Weighing
+from twitter_tutor.analysis.entities import Entity, extract_reply
+from twitter_tutor.analysis.lexicon import STEM_KEY, Lexicon, SignalSpec, Weighing
 from twitter_tutor.analysis.result import KINDS, NEUTRAL, Signal
 from twitter_tutor.analysis.tokens import Token
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    # A tuple, not a dataclass: a tweet makes dozens, and tuples are built fastest.
     start: int
     end: int
     spec: SignalSpec
+    computed: bool = False
+    """Found by the program (capitals, hashtags...): evidence of how, not of what, so it is
+    never dropped for lying inside a word signal, nor drops one."""
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+MAX_REPEATS = 300
+"""Hits kept per signal: more than a tweet of 280 characters can hold, and by then each adds
+its weight times repeat_factor**300, nothing. A pasted 100 KB text makes no 100,000 signals."""
+
+
+class Verdict(NamedTuple):
     signals: tuple[Signal, ...]
     scores: Mapping[str, float]
     kinds: tuple[str, ...]
@@ -55,17 +63,32 @@ def lexicon_hits(text: str, masked: str, tokens: Sequence[Token], lexicon: Lexic
     hits: list[Hit] = []
     gap = _gap()
     words, stems = lexicon.words, lexicon.stems
+    last = len(tokens) - 1
     for i, (start, end, word) in enumerate(tokens):
-        for length, by_stem in stems:
-            if len(word) >= length:
-                for index in by_stem.get(word[:length], ()):
-                    hits.append(Hit(start, end, specs[index]))
+        for stem, indices in stems.get(word[:STEM_KEY], ()):
+            if word.startswith(stem):
+                hits += [Hit(start, end, specs[index]) for index in indices]
         for entry in words.get(word, ()):
-            phrase_end = _phrase_end(text, tokens, i, entry.rest, entry.stem, gap)
+            rest = entry.rest
+            if rest and (i == last or not tokens[i + 1][2].startswith(rest[0])):
+                continue  # a quick no before the full check: the next word does not fit
+            phrase_end = _phrase_end(text, tokens, i, rest, entry.stem, gap)
             if phrase_end >= 0:
                 hits.append(Hit(start, phrase_end, specs[entry.spec]))
     hits += [Hit(s, e, specs[index]) for s, e, index in lexicon.patterns.find(masked)]
-    return hits
+    return _first_per_signal(hits) if len(hits) > MAX_REPEATS else hits
+
+
+def _first_per_signal(hits: list[Hit]) -> list[Hit]:
+    """At most MAX_REPEATS hits per signal, the first in the text: what `weigh` counts."""
+    count: dict[str, int] = {}
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        seen = count.get(hit.spec.name, 0)
+        if seen < MAX_REPEATS:
+            count[hit.spec.name] = seen + 1
+            kept.append(hit)
+    return kept
 
 
 def _phrase_end(
@@ -105,7 +128,7 @@ def computed_hits(
 
     def spec(name: str) -> SignalSpec | None:
         found = computed.get(name)
-        return SignalSpec(name, found.kind, found.weight) if found else None
+        return found.spec if found else None
 
     def setting(name: str, key: str, default: float) -> float:
         found = computed.get(name)
@@ -113,59 +136,74 @@ def computed_hits(
 
     if shouting := spec("shouting"):
         minimum = setting("shouting", "min_letters", 6)
-        hits += [Hit(s, e, shouting) for s, e in _caps_runs(text, tokens, minimum)]
+        hits += [Hit(s, e, shouting, True) for s, e in _caps_runs(text, minimum)[:MAX_REPEATS]]
 
     hashtags = [e for e in entities if e.kind == "hashtag"]
     stuffing = spec("hashtag_stuffing")
     if stuffing and len(hashtags) >= setting("hashtag_stuffing", "min_count", 3):
-        hits += [Hit(e.start, e.end, stuffing) for e in hashtags]
+        hits += [Hit(e.start, e.end, stuffing, True) for e in hashtags[:MAX_REPEATS]]
 
     urls = [e for e in entities if e.kind == "url"]
     if urls:
-        own_words = sum(
-            1
-            for start, _, word in tokens
-            if not word.isdigit() and not any(h.start <= start < h.end for h in hashtags)
-        )
+        own_words = _own_words(tokens, hashtags)
         link_only = spec("link_only")
         if link_only and own_words < setting("link_only", "min_words", 4):
-            hits.append(Hit(urls[0].start, urls[0].end, link_only))
+            hits.append(Hit(urls[0].start, urls[0].end, link_only, True))
         with_context = spec("link_with_context")
         if with_context and own_words >= setting("link_with_context", "min_words", 8):
-            hits.append(Hit(urls[0].start, urls[0].end, with_context))
+            hits.append(Hit(urls[0].start, urls[0].end, with_context, True))
 
     mentions = [e for e in entities if e.kind == "mention"]
     if mention := spec("mention"):
-        hits += [Hit(e.start, e.end, mention) for e in mentions]
+        hits += [Hit(e.start, e.end, mention, True) for e in mentions[:MAX_REPEATS]]
     reply = spec("reply")
-    if reply and mentions and mentions[0].start == len(text) - len(text.lstrip()):
-        hits.append(Hit(mentions[0].start, mentions[0].end, reply))
+    if reply and mentions and extract_reply(text) == mentions[0].value:
+        hits.append(Hit(mentions[0].start, mentions[0].end, reply, True))
 
     if emoji_spec := spec("emoji"):
-        hits += [Hit(s, e, emoji_spec) for s, e in emoji]
+        hits += [Hit(s, e, emoji_spec, True) for s, e in emoji[:MAX_REPEATS]]
     return hits
 
 
-def _caps_runs(text: str, tokens: Sequence[Token], min_letters: float) -> list[tuple[int, int]]:
-    """Spans of words in capitals one after another with at least `min_letters` letters."""
+def _own_words(tokens: Sequence[Token], hashtags: Sequence[Entity]) -> int:
+    """Words outside hashtags (links and @names are blanked already), numbers not counted."""
+    count = 0
+    tags = iter(hashtags)
+    tag = next(tags, None)
+    for start, _, word in tokens:
+        while tag is not None and tag.end <= start:
+            tag = next(tags, None)
+        if (tag is None or start < tag.start) and not word.isdigit():
+            count += 1
+    return count
+
+
+@cache
+def _capital_words() -> re.Pattern[str]:
+    # Candidates for words in capitals: letters, none of them lower-case Latin. Lower-case
+    # letters of other scripts pass too; `isupper` then has the last word.
+    return re.compile(r"(?<!\w)[^\W\d_a-zß-ÿ]{2,}(?!\w)")
+
+
+def _caps_runs(text: str, min_letters: float) -> list[tuple[int, int]]:
+    """Spans of words in capitals one after another with at least `min_letters` letters; what
+    lies between them may hold no lower-case letter ("NUR 20 STÜCK" is one run)."""
     runs: list[tuple[int, int]] = []
     start = end = letters = 0
-
-    def close() -> None:
-        if letters >= min_letters:
-            runs.append((start, end))
-
-    for token_start, token_end, _ in tokens:
-        raw = text[token_start:token_end]
-        if raw.isupper():
-            if not letters:
-                start = token_start
-            end = token_end
-            letters += sum(1 for char in raw if char.isalpha())
-        elif not raw.isdigit():  # numbers neither start nor break a run ("NUR 20 STÜCK")
-            close()
+    for word in _capital_words().finditer(text):
+        if not word.group().isupper():
+            continue
+        gap = text[end : word.start()]
+        if letters and gap != gap.upper():
+            if letters >= min_letters:
+                runs.append((start, end))
             letters = 0
-    close()
+        if not letters:
+            start = word.start()
+        end = word.end()
+        letters += end - word.start()
+    if letters >= min_letters:
+        runs.append((start, end))
     return runs
 
 
@@ -176,9 +214,13 @@ def weigh(text: str, hits: Sequence[Hit], weighing: Weighing) -> Verdict:
     raw = dict.fromkeys(KINDS, 0.0)
     strong = dict.fromkeys(KINDS, False)
     seen: dict[str, int] = {}
+    counted: list[Hit] = []
     for hit in kept:
         repeat = seen.get(hit.spec.name, 0)
+        if repeat >= MAX_REPEATS:
+            continue
         seen[hit.spec.name] = repeat + 1
+        counted.append(hit)
         raw[hit.spec.kind] += hit.spec.weight * weighing.repeat_factor**repeat
         strong[hit.spec.kind] |= hit.spec.weight >= thresholds[hit.spec.kind]
     present = {kind: round(raw[kind], 6) >= thresholds[kind] for kind in KINDS}
@@ -189,27 +231,33 @@ def weigh(text: str, hits: Sequence[Hit], weighing: Weighing) -> Verdict:
     kinds = tuple(kind for kind in KINDS if scores[kind] >= thresholds[kind])
     primary = max(kinds, key=lambda k: (scores[k], -KINDS.index(k))) if kinds else NEUTRAL
     signals = tuple(
-        Signal(h.spec.name, h.spec.kind, text[h.start : h.end], h.start, h.end) for h in kept
+        Signal(h.spec.name, h.spec.kind, text[h.start : h.end], h.start, h.end) for h in counted
     )
     return Verdict(signals, MappingProxyType(scores), kinds, primary)
 
 
 def _without_contained(hits: Sequence[Hit]) -> list[Hit]:
-    """Hits in text order, without those inside a heavier hit of the same kind, or inside a
-    longer one of the same weight ("ich" inside "ich bin")."""
+    """Hits in text order, without word and pattern hits inside a heavier one of the same kind,
+    or inside a longer one of the same weight ("ich" inside "ich bin")."""
     ordered = sorted(hits, key=lambda h: (h.start, -h.end, -h.spec.weight, h.spec.name))
     # Per kind and weight: (end, start) of the furthest-reaching hit seen so far. Hits come by
     # start, so every earlier hit starts at or before the current one.
     furthest: dict[str, dict[float, tuple[int, int]]] = {}
     kept: list[Hit] = []
     for hit in ordered:
+        if hit.computed:
+            kept.append(hit)
+            continue
         reach = furthest.setdefault(hit.spec.kind, {})
         weight = hit.spec.weight
-        if any(
-            w > weight and end >= hit.end
-            or w == weight and (end > hit.end or end == hit.end and start < hit.start)
-            for w, (end, start) in reach.items()
-        ):
+        inside = False
+        for w, (end, start) in reach.items():
+            if (end > hit.end and w >= weight) or (
+                end == hit.end and (w > weight or (w == weight and start < hit.start))
+            ):
+                inside = True
+                break
+        if inside:
             continue
         if reach.get(weight, (-1, 0))[0] < hit.end:
             reach[weight] = (hit.end, hit.start)

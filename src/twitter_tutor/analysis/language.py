@@ -1,7 +1,8 @@
 """Is a tweet German or English? Counting frequent words and umlauts: no model, no network.
 
-Each language scores one point per word from its `[language] words` list (words of both lists
-are ignored) and, for German, one per word with ä, ö, ü or ß. The language asked for as
+Each language scores one point per word from its vocabulary (its `[language] words` and the
+words of its signals; words both lexicons list are ignored) and one per typical letter
+(`[language] letters`: ä, ö, ü, ß for German). The language asked for as
 `default` gets a head start of half a point, so it wins close calls. A language is "clear"
 with at least 2 points and twice the points of the other; otherwise the answer is None.
 """
@@ -21,7 +22,7 @@ HEAD_START = 0.5
 
 @cache
 def _evidence() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """word -> the one language it is typical of; (language, typical letters) pairs."""
+    """word -> the one language it is typical of; (language, its typical letters)."""
     evidence = language_evidence()
     word_lang = {word: lang for lang, (words, _) in evidence.items() for word in words}
     letters = tuple((lang, chars) for lang, (_, chars) in evidence.items() if chars)
@@ -41,16 +42,14 @@ def detect(text: str, tokens: Sequence[Token], default: str = "en") -> str | Non
     default = check_lang(default)
     word_lang, letters = _evidence()
     points = dict.fromkeys(LANGS, 0.0)
-    for start, end, word in tokens:
+    for _, _, word in tokens:
         lang = word_lang.get(word)
         if lang is not None:
             points[lang] += 1
-        raw = text[start:end]
-        if not raw.isascii():  # typical letters are non-ASCII (checked on load): skip most words
-            raw = raw.lower()
-            for lang, chars in letters:
-                if any(char in chars for char in raw):
-                    points[lang] += 1
+    if not text.isascii():  # typical letters are non-ASCII (checked on load)
+        lowered = text.lower()
+        for lang, chars in letters:
+            points[lang] += sum(lowered.count(char) for char in chars)
     points[default] += HEAD_START
     best = max(LANGS, key=lambda lang: points[lang])
     others = max(points[lang] for lang in LANGS if lang != best)

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
+from twitter_tutor.analysis.charsets import INVALID
 from twitter_tutor.analysis.emoji_seq import find_emoji
 from twitter_tutor.analysis.urls import extract_url_matches
 
@@ -19,9 +20,9 @@ MAX_WEIGHTED_LENGTH = 280
 URL_LENGTH = 23
 EMOJI_LENGTH = 2
 
-_INVALID_CHARS = "\ufffe\ufeff\uffff"
-"""twitter-text's invalid characters. The directional marks U+202A-U+202E were dropped from
-that list: its conformance suite counts a tweet with them as valid."""
+# twitter-text's invalid characters are charsets.INVALID (U+FFFE, U+FEFF, U+FFFF). The
+# directional marks U+202A-U+202E were dropped from that list: its conformance suite counts a
+# tweet with them as valid.
 
 
 @cache
@@ -72,7 +73,7 @@ def has_invalid_characters(text: str) -> bool:
     """U+FFFE, U+FEFF, U+FFFF, or a lone surrogate (invalid UTF-8 decoded with surrogateescape)."""
     if text.isascii():
         return False
-    if any(char in text for char in _INVALID_CHARS):
+    if any(char in text for char in INVALID):
         return True
     try:
         text.encode("utf-8")
@@ -83,6 +84,8 @@ def has_invalid_characters(text: str) -> bool:
 
 def is_valid(text: str, length: int) -> bool:
     """Valid to post: some visible text, at most 280 weighted, no invalid characters."""
-    return bool(text.strip()) and 0 < length <= MAX_WEIGHTED_LENGTH and not has_invalid_characters(
-        text
+    return (
+        bool(text.strip())
+        and 0 < length <= MAX_WEIGHTED_LENGTH
+        and not has_invalid_characters(text)
     )

@@ -8,14 +8,12 @@ mistake in a file raises `LexiconError` naming the file and the signal, so a tra
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
+from twitter_tutor.analysis.files import read_text
 from twitter_tutor.analysis.patterns import PatternSet
 from twitter_tutor.analysis.result import KINDS
 
@@ -31,6 +29,9 @@ COMPUTED: tuple[str, ...] = (
 )
 """Signals the program finds itself; common.toml gives their kind, weight and settings."""
 
+STEM_KEY = 3
+"""Words with a final * are looked up by their first three letters, so they need three."""
+
 _WORD_PART = re.compile(r"\w+(?:'\w+)*\*?")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -39,16 +40,14 @@ class LexiconError(ValueError):
     """A lexicon file is not as documented."""
 
 
-@dataclass(frozen=True, slots=True)
-class SignalSpec:
+class SignalSpec(NamedTuple):
     name: str
     kind: str
     weight: float
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One word or phrase: the casefolded words after the first; `stem` lets the last word end
+class Entry(NamedTuple):
+    """One word or phrase: the folded words after the first; `stem` lets the last word end
     in anything."""
 
     rest: tuple[str, ...]
@@ -56,28 +55,24 @@ class Entry:
     spec: int
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Everything needed to find the signals of one language (its own and the common ones)."""
 
     lang: str
     specs: tuple[SignalSpec, ...]
     words: Mapping[str, tuple[Entry, ...]]
-    """First word (casefolded, whole) -> entries."""
-    stems: tuple[tuple[int, Mapping[str, tuple[int, ...]]], ...]
-    """(length, single-word stem -> spec indices), for words written with a final *."""
+    """First word (folded, whole) -> entries."""
+    stems: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    """First STEM_KEY letters -> (stem, spec indices), for single words with a final *."""
     patterns: PatternSet
 
 
-@dataclass(frozen=True, slots=True)
-class Computed:
-    kind: str
-    weight: float
-    settings: Mapping[str, float] = field(default_factory=dict)
+class Computed(NamedTuple):
+    spec: SignalSpec
+    settings: Mapping[str, float]
 
 
-@dataclass(frozen=True, slots=True)
-class Weighing:
+class Weighing(NamedTuple):
     thresholds: Mapping[str, float]
     repeat_factor: float
     damping_factor: float
@@ -86,17 +81,22 @@ class Weighing:
 
 
 def fold(word: str) -> str:
-    """The form words are compared in: case-folded (ß = ss), typographic apostrophe as '."""
-    return word.replace("’", "'").casefold()
+    """The form words are compared in: lower case, ß as ss, typographic apostrophe as '."""
+    word = word.lower().replace("’", "'")
+    return word.replace("ß", "ss") if "ß" in word else word
 
 
 @cache
 def _read(name: str) -> dict[str, Any]:
-    source = resources.files(__package__).joinpath("lexicons", f"{name}.toml")
+    # tomli, not tomllib: the lesson loader imports it already, and its compiled wheel parses
+    # the lexicons three times faster.
+    import tomli
+
     try:
-        return tomllib.loads(source.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        data: dict[str, Any] = tomli.loads(read_text("lexicons", f"{name}.toml"))
+    except (OSError, tomli.TOMLDecodeError) as error:
         raise LexiconError(f"lexicons/{name}.toml: {error}") from error
+    return data
 
 
 def _number(value: object, where: str) -> float:
@@ -159,6 +159,8 @@ def _parse_word(entry: str, where: str) -> tuple[list[str], bool]:
     stem = parts[-1].endswith("*")
     if stem:
         parts[-1] = parts[-1][:-1]
+        if len(parts) == 1 and len(parts[0]) < STEM_KEY:
+            raise LexiconError(f"{where}: {entry!r}: a word with * needs {STEM_KEY} letters")
     return parts, stem
 
 
@@ -169,7 +171,7 @@ def load(lang: str) -> Lexicon:
         raise ValueError(f"no lexicon for language {lang!r} (have: {', '.join(LANGS)})")
     specs: list[SignalSpec] = []
     words: dict[str, list[Entry]] = {}
-    stems: dict[int, dict[str, list[int]]] = {}
+    stems: dict[str, dict[str, list[int]]] = {}
     patterns: list[tuple[int, re.Pattern[str]]] = []
     for where, spec, entries, regexes in _signal_blocks("common") + _signal_blocks(lang):
         if any(s.name == spec.name for s in specs):
@@ -179,7 +181,8 @@ def load(lang: str) -> Lexicon:
         for entry in entries:
             parts, stem = _parse_word(entry, where)
             if len(parts) == 1 and stem:
-                stems.setdefault(len(parts[0]), {}).setdefault(parts[0], []).append(index)
+                key = parts[0][:STEM_KEY]
+                stems.setdefault(key, {}).setdefault(parts[0], []).append(index)
             else:
                 words.setdefault(parts[0], []).append(Entry(tuple(parts[1:]), stem, index))
         for regex in regexes:
@@ -192,7 +195,7 @@ def load(lang: str) -> Lexicon:
         specs=tuple(specs),
         # Plain dicts: looked up for every word of every tweet, and nobody else holds them.
         words={k: tuple(v) for k, v in words.items()},
-        stems=tuple((n, {k: tuple(v) for k, v in d.items()}) for n, d in sorted(stems.items())),
+        stems={k: tuple((stem, tuple(v)) for stem, v in d.items()) for k, d in stems.items()},
         patterns=PatternSet(patterns),
     )
 
@@ -218,11 +221,12 @@ def weighing() -> Weighing:
             for key, value in block.items()
             if key not in ("kind", "weight")
         }
-        computed[name] = Computed(
+        spec = SignalSpec(
+            name,
             _kind(block.get("kind"), f"{where}: computed.{name}"),
             _number(block.get("weight"), f"{where}: computed.{name}.weight"),
-            MappingProxyType(settings),
         )
+        computed[name] = Computed(spec, MappingProxyType(settings))
     return Weighing(
         thresholds=MappingProxyType(thresholds),
         repeat_factor=_number(table.get("repeat_factor"), f"{where}: weighing.repeat_factor"),
@@ -253,7 +257,7 @@ def language_evidence() -> Mapping[str, tuple[frozenset[str], str]]:
         chars = table.get("letters", "")
         if not isinstance(chars, str) or not all(ord(c) > 127 for c in chars):
             raise LexiconError(f"{where} letters: expected a string of non-ASCII letters")
-        letters[lang] = chars.lower()  # not folded: casefold turns ß into "ss"
+        letters[lang] = chars.lower()  # not folded: fold() turns ß into "ss"
     return MappingProxyType(
         {
             lang: (

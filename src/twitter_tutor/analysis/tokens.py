@@ -36,8 +36,9 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def tokenize(text: str) -> tuple[Token, ...]:
     spans = [m.span() for m in _word().finditer(text)]
-    folded = fold(text)
-    if len(folded) == len(text):
-        # No character folded into several ("ß" -> "ss"), so positions still line up.
-        return tuple((start, end, folded[start:end]) for start, end in spans)
-    return tuple((start, end, fold(text[start:end])) for start, end in spans)
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):  # a letter lowered into two ("İ"): fold word by word
+        return tuple((start, end, fold(text[start:end])) for start, end in spans)
+    if "ß" in lowered:
+        return tuple((start, end, lowered[start:end].replace("ß", "ss")) for start, end in spans)
+    return tuple((start, end, lowered[start:end]) for start, end in spans)

@@ -20,24 +20,22 @@ suite in tests/data/twitter-text. Work is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import NamedTuple
 
-# Character groups of twitter-text (regexp/punct.js, spacesGroup.js, invalidCharsGroup.js,
-# directionalMarkersGroup.js). Note that '"' and '`' are not punctuation there.
-_PUNCT = "!'#%&()*+,-./:;<=>?@[]^_{|}~$\\"
-_SPACES = (
-    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e"
-    + "".join(chr(c) for c in range(0x2000, 0x200B))
-    + "\u2028\u2029\u202f\u205f\u3000"
+from twitter_tutor.analysis.charsets import (
+    CYRILLIC,
+    DIRECTIONAL,
+    INVALID,
+    LATIN_ACCENTS,
+    PUNCT,
+    SPACES,
 )
-_INVALID = "\ufffe\ufeff\uffff"
-_DIRECTIONAL = "\u202a\u202b\u202c\u202d\u202e\u061c\u200e\u200f\u2066\u2067\u2068\u2069"
+from twitter_tutor.analysis.files import read_text
 
-_NOT_DOMAIN_CHAR = frozenset(_PUNCT + _SPACES + _INVALID + _DIRECTIONAL)
+_NOT_DOMAIN_CHAR = frozenset(PUNCT + SPACES + INVALID + DIRECTIONAL)
 _NOT_BEFORE_URL = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@＠$#＃" + _INVALID
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@＠$#＃" + INVALID
 )
 _NOT_AFTER_TLD = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@+-")
 _BAD_BEFORE_BARE_DOMAIN = frozenset("-_./")
@@ -48,15 +46,8 @@ _MAX_LABEL_LENGTH = 63
 _MAX_TCO_SLUG_LENGTH = 40
 _DEFAULT_PROTOCOL = "https://"
 
-_LATIN_ACCENTS = (
-    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
-    "\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
-)
-_CYRILLIC = "\u0400-\u04ff"
 
-
-@dataclass(frozen=True, slots=True)
-class UrlMatch:
+class UrlMatch(NamedTuple):
     """One extracted URL: `url` as twitter-text reports it, `start`/`end` its indices."""
 
     url: str
@@ -73,30 +64,29 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     """Compiled on first use: chain, protocol, port/path/query, t.co, ASCII labels, punycode."""
     # A label character is a domain character, '-' or '_'; chains need at least one dot.
     label_char = _class_without(
-        (_PUNCT.replace("-", "").replace("_", "")) + _SPACES + _INVALID + _DIRECTIONAL
+        (PUNCT.replace("-", "").replace("_", "")) + SPACES + INVALID + DIRECTIONAL
     )
     chain = re.compile(rf"(?<!{label_char}){label_char}++(?:\.{label_char}++)+")
     protocol = re.compile(r"https?://", re.IGNORECASE)
     # twitter-text's validGeneralUrlPathChars, validUrlBalancedParens, validUrlPathEndingChars,
     # validUrlQueryChars and validUrlQueryEndingChars.
-    gen = rf"[a-zA-Z{_CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{_LATIN_ACCENTS}]"
+    gen = rf"[a-zA-Z{CYRILLIC}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&{LATIN_ACCENTS}]"
     parens = rf"\((?:{gen}+|(?:{gen}*\({gen}+\){gen}*))\)"
-    path_end = rf"(?:[+\-a-zA-Z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|{parens})"
+    path_end = rf"(?:[+\-a-zA-Z{CYRILLIC}0-9=_#/{LATIN_ACCENTS}]|{parens})"
     path_seg = rf"(?:{gen}*(?:{parens}{gen}*)*{path_end}|@{gen}+/)"
     query = r"\?[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-zA-Z0-9\-_&=#/]"
     rest = re.compile(rf"(?::[0-9]+)?(?P<path>/{path_seg}*)?(?:{query})?")
     tco = re.compile(rf"https?://t\.co/([a-z0-9]+)(?:{query})?", re.IGNORECASE)
-    ascii_labels = re.compile(rf"(?:[\-a-zA-Z0-9{_LATIN_ACCENTS}]+\.)+")
+    ascii_labels = re.compile(rf"(?:[\-a-zA-Z0-9{LATIN_ACCENTS}]+\.)+")
     punycode = re.compile(r"xn--[\-0-9a-z]+", re.IGNORECASE)
     return chain, protocol, rest, tco, ascii_labels, punycode
 
 
 @cache
 def _tlds() -> tuple[frozenset[str], int]:
-    source = resources.files(__package__).joinpath("data", "tlds.txt")
     names = frozenset(
         line.strip()
-        for line in source.read_text(encoding="utf-8").splitlines()
+        for line in read_text("data", "tlds.txt").splitlines()
         if line.strip() and not line.startswith("#")
     )
     return names, max(map(len, names))
@@ -135,19 +125,20 @@ class _Chain:
             self.ends.append(position + len(label))
             position += len(label) + 1
         count = len(self.starts)
-        self.tld = [-1] + [_tld_end(text, s, e) for s, e in zip(self.starts[1:], self.ends[1:])]
+        spans = list(zip(self.starts, self.ends, strict=True))
+        self.tld = [-1] + [_tld_end(text, s, e) for s, e in spans[1:]]
         # twitter-text's validSubdomain / validDomainName: first and last character are domain
         # characters; a subdomain may contain '_' and '-' inside, a domain name only '-'.
-        self.sub_ok = [
-            _is_domain_char(text[s]) and _is_domain_char(text[e - 1])
-            for s, e in zip(self.starts, self.ends)
+        self.sub_ok = [_is_domain_char(text[s]) and _is_domain_char(text[e - 1]) for s, e in spans]
+        name_ok = [
+            ok and "_" not in text[s:e] for ok, (s, e) in zip(self.sub_ok, spans, strict=True)
         ]
-        name_ok = [ok and "_" not in text[s:e] for ok, s, e in zip(self.sub_ok, self.starts, self.ends)]
         # first_bad[j]: the first label at or after j that is no valid subdomain.
         self.first_bad = [count] * (count + 1)
         for j in range(count - 1, -1, -1):
             self.first_bad[j] = self.first_bad[j + 1] if self.sub_ok[j] else j
-        # best[m]: the largest k <= m where label k-1 is a domain name and label k starts with a TLD.
+        # best[m]: the largest k <= m where label k-1 is a domain name and label k starts with
+        # a TLD.
         self.best = [-1] * count
         for k in range(1, count):
             good = name_ok[k - 1] and self.tld[k] >= 0
@@ -257,7 +248,8 @@ def extract_url_matches(text: str) -> list[UrlMatch]:
         domain = text[domain_start:domain_end]
         url = text[url_start:end]
         protocol = text[url_start:domain_start]
-        if not _punycode_ok(domain) or len(protocol or _DEFAULT_PROTOCOL) + len(url) > _MAX_URL_LENGTH:
+        too_long = len(protocol or _DEFAULT_PROTOCOL) + len(url) > _MAX_URL_LENGTH
+        if too_long or not _punycode_ok(domain):
             continue
         if protocol:
             tco = tco_re.match(url)
@@ -273,7 +265,8 @@ def extract_url_matches(text: str) -> list[UrlMatch]:
             continue
         spans = _ascii_domains(domain)
         for a_start, a_end in spans:
-            urls.append(UrlMatch(domain[a_start:a_end], domain_start + a_start, domain_start + a_end))
+            start = domain_start + a_start
+            urls.append(UrlMatch(domain[a_start:a_end], start, domain_start + a_end))
         has_path = rest is not None and rest.group("path")
         if spans and has_path:
             last = urls[-1]

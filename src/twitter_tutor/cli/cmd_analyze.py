@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -123,14 +124,17 @@ def _write(text: str) -> None:
 
 
 def _json_safe(value: object) -> object:
-    """`value` with every lone surrogate in its strings replaced by U+FFFD."""
+    """`value` with every lone surrogate in its strings replaced by U+FFFD (one for one)."""
     if isinstance(value, str):
-        return value.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(value) else value
+        return _SURROGATE.sub("\ufffd", value) if _has_surrogate(value) else value
     if isinstance(value, list):
         return [_json_safe(v) for v in value]
     if isinstance(value, dict):
         return {k: _json_safe(v) for k, v in value.items()}
     return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _has_surrogate(text: str) -> bool:
@@ -175,12 +179,15 @@ def summary(analysis: Analysis, labels: dict[str, str]) -> str:
         ("emoji", listed(analysis.emoji)),
         ("kinds", kinds or labels["none"]),
     ]
-    width = max(len(labels[key]) for key, _ in rows + [("signals", "")])
+    width = max(len(labels[key]) for key in [*(key for key, _ in rows), "signals"])
     lines = [f'"{shown(analysis.text)}"']
     lines += [f"  {labels[key]:<{width}}  {value}" for key, value in rows]
-    lines.append(f"  {labels['signals']:<{width}}  {'' if analysis.signals else labels['none']}")
-    lines += [
-        f"    {s.kind:<15} {s.name:<18} \"{shown(s.text)}\" {s.start}-{s.end}"
-        for s in analysis.signals
-    ]
+    if not analysis.signals:
+        lines.append(f"  {labels['signals']:<{width}}  {labels['none']}")
+    else:
+        lines.append(f"  {labels['signals']}")
+        lines += [
+            f'    {s.kind:<15} {s.name:<18} "{shown(s.text)}" {s.start}-{s.end}'
+            for s in analysis.signals
+        ]
     return "\n".join(lines) + "\n"

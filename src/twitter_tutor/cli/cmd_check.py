@@ -86,5 +86,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 f"{len(files)} lesson file{'s' * (len(files) != 1)}."
             )
         else:
-            print(f"All {len(files)} lesson file{'s' * (len(files) != 1)} are valid.")
+            print(
+                "The lesson file is valid."
+                if len(files) == 1
+                else f"All {len(files)} lesson files are valid."
+            )
     return 1 if problems else 0

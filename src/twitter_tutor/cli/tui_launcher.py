@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from twitter_tutor.cli.context import Context
-
 if TYPE_CHECKING:
+    from twitter_tutor.cli.context import Context
     from twitter_tutor.content.course import Course
     from twitter_tutor.progress import OpenedStore
 

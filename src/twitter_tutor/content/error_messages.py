@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from twitter_tutor.content.models import RULE_NAMES
+from twitter_tutor.content.models import (
+    RULE_MODELS,
+    RULE_NAMES,
+    Choice,
+    Example,
+    FrontMatter,
+    PickItem,
+    TweetContext,
+)
 from twitter_tutor.content.toml_lines import Loc
 
 _TYPE_WORDS = {
@@ -33,49 +40,27 @@ def _field_name(loc: Loc) -> str:
             parts[-1:] = [f"{parts[-1]}[{part + 1}]"] if parts else [f"[{part + 1}]"]
         else:
             parts.append(part)
-    return ".".join(parts) or "exercise"
+    return ".".join(parts)
 
 
-def _known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
-    """Field names of the (sub)model at `loc`, for 'did you mean' hints."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        fields = getattr(current, "model_fields", None)
-        if fields is None:
-            return []
-        if part in fields:
-            current = _inner_model(fields[part].annotation)
-        else:
-            # a discriminator tag (e.g. the rule name) selects a member of a union
-            current = _union_member(current, part)
-    fields = getattr(current, "model_fields", None)
-    return sorted(fields) if fields else []
+# Sub-tables of an exercise, by the key that holds them; `checks` is resolved by its rule.
+_SUBTABLES: dict[str, type[BaseModel]] = {
+    "choices": Choice,
+    "items": PickItem,
+    "context": TweetContext,
+    "examples": Example,
+}
 
 
-def _inner_model(annotation: Any) -> Any:
-    for candidate in (annotation, *getattr(annotation, "__args__", ())):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-        inner = getattr(candidate, "__args__", ())
-        for arg in inner:
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                return arg
-            for sub in getattr(arg, "__args__", ()):
-                if isinstance(sub, type) and issubclass(sub, BaseModel):
-                    return arg  # a union of rule models: resolved by the tag next
-    return None
-
-
-def _union_member(union: Any, tag: str) -> Any:
-    for member in getattr(union, "__args__", ()):
-        fields = getattr(member, "model_fields", {})
-        for name in ("rule", "type"):
-            field = fields.get(name)
-            if field is not None and tag in getattr(field.annotation, "__args__", ()):
-                return member
-    return None
+def _known_fields(model: type[BaseModel], raw_loc: Loc) -> list[str]:
+    """Field names of the table holding the key at `raw_loc` (a location with its tags)."""
+    names = [p for p in raw_loc[:-1] if isinstance(p, str)]
+    current: type[BaseModel] | None = model
+    if names and names[0] == "checks":
+        current = RULE_MODELS.get(names[1]) if len(names) > 1 else None
+    elif names:
+        current = _SUBTABLES.get(names[-1])
+    return sorted(current.model_fields) if current else []
 
 
 def strip_tags(loc: Loc) -> Loc:
@@ -93,15 +78,18 @@ def strip_tags(loc: Loc) -> Loc:
 
 def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
     """(location without tags, message) for one pydantic error."""
-    loc = strip_tags(tuple(error["loc"]))
+    raw_loc = tuple(error["loc"])
+    loc = strip_tags(raw_loc)
+    root = "the front matter" if model is FrontMatter else "the exercise"
     kind = error["type"]
     name = _field_name(loc)
     value = error.get("input")
     if kind == "missing":
-        return loc, f"missing required field '{loc[-1]}' in {_field_name(loc[:-1])}"
+        where = _field_name(loc[:-1]) if loc[:-1] else root
+        return loc, f"missing required field '{loc[-1]}' in {where}"
     if kind == "extra_forbidden":
         field = str(loc[-1])
-        known = _known_fields(model, loc[:-1])
+        known = _known_fields(model, raw_loc)
         close = difflib.get_close_matches(field, known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         listing = f"; known fields: {', '.join(known)}" if known else ""
@@ -133,11 +121,12 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
     if kind in ("too_short", "string_too_short"):
         if isinstance(value, str):
             return loc, f"'{name}' must not be empty"
-        minimum = error.get("ctx", {}).get("min_length", "")
-        return loc, f"'{name}' needs at least {minimum} entries"
+        minimum = error.get("ctx", {}).get("min_length", 1)
+        return loc, f"'{name}' needs at least {minimum} {_plural(minimum, 'entry', 'entries')}"
     if kind in ("too_long", "string_too_long"):
-        maximum = error.get("ctx", {}).get("max_length", "")
-        return loc, f"'{name}' allows at most {maximum} entries (or characters)"
+        maximum = error.get("ctx", {}).get("max_length", 1)
+        unit = ("character", "characters") if isinstance(value, str) else ("entry", "entries")
+        return loc, f"'{name}' allows at most {maximum} {_plural(maximum, *unit)}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         msg = error["msg"].replace("Input should be", "must be")
         return loc, f"'{name}' = {_show(value)}: {msg}"
@@ -145,6 +134,10 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
         msg = error["msg"].removeprefix("Value error, ")
         return loc, msg
     return loc, f"'{name}': {error['msg']}"
+
+
+def _plural(count: object, one: str, many: str) -> str:
+    return one if count == 1 else many
 
 
 def _show(value: object) -> str:

@@ -192,6 +192,16 @@ def _body(
 
     body_lines = body.split("\n")
     fences = [t for t in tokens if t.type == "fence" and _is_exercise(t)]
+    for token in tokens:
+        words = token.info.strip().split() if token.type == "fence" else []
+        if words and words[0] != EXERCISE_INFO and words[0].lower() == EXERCISE_INFO:
+            assert token.map is not None
+            # Otherwise the block would silently show as code instead of an exercise.
+            problems.add(
+                offset + token.map[0] + 1,
+                f"write the block's info string as '{EXERCISE_INFO}' in lowercase, "
+                f"not '{words[0]}'",
+            )
     steps: list[Step] = []
     exercises: list[ParsedExercise] = []
     seen: dict[str, int] = {}

@@ -19,7 +19,8 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # strict: TOML has real types, so "yes" for a bool or "280" for a number is a mistake to report.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class FrontMatter(Strict):
@@ -196,16 +197,17 @@ Check = Annotated[
     Field(discriminator="rule"),
 ]
 
-RULE_NAMES: tuple[str, ...] = (
-    "max_length",
-    "min_length",
-    "not_promotional",
-    "personal_voice",
-    "engaging",
-    "max_hashtags",
-    "mentions_any",
-    "avoids",
-)
+RULE_MODELS: dict[str, type[RuleBase]] = {
+    "max_length": MaxLength,
+    "min_length": MinLength,
+    "not_promotional": NotPromotional,
+    "personal_voice": PersonalVoice,
+    "engaging": Engaging,
+    "max_hashtags": MaxHashtags,
+    "mentions_any": MentionsAny,
+    "avoids": Avoids,
+}
+RULE_NAMES: tuple[str, ...] = tuple(RULE_MODELS)
 
 
 # --- compose and plan ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from twitter_tutor.analysis import Analysis, analyze, detect_lang
 from twitter_tutor.content.models import (
@@ -128,20 +129,26 @@ def _finish(
     lang: str,
     *,
     mix_ok: bool,
+    missing: Sequence[int] = (),
     extra: dict[str, object] | None = None,
 ) -> GradeResult:
     score = _score(checks)
     required_ok = all(c.passed for c in checks if c.required)
-    passed = score >= exercise.pass_score and required_ok and mix_ok
-    reason = (
-        "" if score < exercise.pass_score or passed else ("required" if not required_ok else "mix")
-    )
+    passed = score >= exercise.pass_score and required_ok and mix_ok and not missing
+    if missing and score >= exercise.pass_score:
+        numbers = ", ".join(map(str, missing))
+        summary = message(lang, "summary.fail_missing", score=score, numbers=numbers)
+    else:
+        reason = ""
+        if score >= exercise.pass_score and not passed:
+            reason = "required" if not required_ok else "mix"
+        summary = _summary(lang, score, exercise.pass_score, passed=passed, reason=reason)
     return GradeResult(
         exercise.id,
         kind,
         score,
         passed,
-        _summary(lang, score, exercise.pass_score, passed=passed, reason=reason),
+        summary,
         checks=tuple(checks),
         pass_score=exercise.pass_score,
         extra=extra or {},
@@ -191,17 +198,18 @@ def _plan(exercise: PlanExercise, texts: Sequence[str], lang: str) -> GradeResul
                 )
             checks.append(_numbered(result, number))
     mix = mix_checks(exercise, analyses, lang)
+    # A plan with a tweet left out is not a plan, whatever the other tweets score.
+    missing = [n for n, a in enumerate(analyses, start=1) if not a.text.strip()]
     return _finish(
         exercise,
         "plan",
         [*checks, *mix],
         lang,
         mix_ok=all(c.passed for c in mix),
+        missing=missing,
         extra={"mix": mix_counts(analyses)},
     )
 
 
 def _numbered(result: CheckResult, number: int) -> CheckResult:
-    from dataclasses import replace
-
     return replace(result, tweet=number)

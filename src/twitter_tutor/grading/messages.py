@@ -54,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Not yet: {score}/100, and a required check failed. Fix it and try again."
         ),
         "summary.fail_mix": "Not yet: {score}/100, and the mix isn't right yet.",
+        "summary.fail_missing": "Not yet: {score}/100, but tweet {numbers} is still empty. A plan needs every tweet.",
         "choice.none": "Nothing selected.",
     },
     "de": {
@@ -108,6 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "und versuch es noch mal."
         ),
         "summary.fail_mix": "Noch nicht: {score}/100, und die Mischung stimmt noch nicht.",
+        "summary.fail_missing": "Noch nicht: {score}/100, aber Tweet {numbers} ist noch leer. Ein Plan braucht jeden Tweet.",
         "choice.none": "Nichts ausgewählt.",
     },
 }

@@ -26,14 +26,19 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
     for index, example in enumerate(exercise.examples):
         line = parsed.lines.get(("examples", index), parsed.fence_line)
         raw = example.answer if numbered else example.text
-        if raw is None or getattr(example, other) is not None:
+        if getattr(example, other) is not None:
             problems.append(
                 Problem(
                     lesson.path,
                     line,
-                    f"example {index + 1}: a {exercise.type} example needs '{field}'"
-                    f"{'' if getattr(example, other) is None else f' (not {other!r})'}",
+                    f"example {index + 1}: a {exercise.type} example takes '{field}', "
+                    f"not '{other}'",
                 )
+            )
+            continue
+        if raw is None:
+            problems.append(
+                Problem(lesson.path, line, f"example {index + 1}: add '{field}' to the example")
             )
             continue
         try:

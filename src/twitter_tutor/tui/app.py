@@ -11,26 +11,35 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 
-from twitter_tutor.tui.commands import LessonCommands
 from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from twitter_tutor.tui.session import Session
+from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.watcher import Stamp, changes, scan
 from twitter_tutor.types import Lang
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from twitter_tutor.content.course import Course
     from twitter_tutor.progress.store import ProgressStore
+
+
+def lesson_commands() -> type[Provider]:
+    # Loaded on the first Ctrl+P: the command machinery is not needed for the first paint.
+    from twitter_tutor.tui.commands import LessonCommands
+
+    return LessonCommands
 
 
 @dataclass
@@ -46,10 +55,10 @@ class LoadFailed(Message):
 
 
 class TutorApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = tcss("app.tcss")
     # A named mode, not get_default_screen(): only a mode's base screen gets its CSS_PATH loaded.
     DEFAULT_MODE = "tutor"
-    COMMANDS = App.COMMANDS | {LessonCommands}
+    COMMANDS = App.COMMANDS | {lesson_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Ctrl+C quits too (Textual only hints at Ctrl+Q); text boxes still copy with it.
         Binding("ctrl+c", "quit", "key.quit", show=False, system=True),
@@ -73,8 +82,9 @@ class TutorApp(App[None]):
         if self.session.watch:
             self._stamps = scan(self.session.sources)
             self.set_interval(self._watch_interval, self._poll)
-        self._load_course()
-        self._check_size()
+        # After the first paint: the loading thread would otherwise compete with it for the GIL.
+        self.call_after_refresh(self._load_course)
+        self._check_size(self.size)
 
     # -- course loading and --watch ---------------------------------------------------------
 
@@ -124,11 +134,12 @@ class TutorApp(App[None]):
 
     # -- size -------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        # event.size: this handler runs before App's own, which updates self.size.
+        self._check_size(event.size)
 
-    def _check_size(self) -> None:
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+    def _check_size(self, size: Size) -> None:
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen(self.session))
@@ -191,6 +202,8 @@ class TutorApp(App[None]):
         self.notify(t(self.session.lang, "app.lang_switched"), markup=False)
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = t(self.session.lang, "cmd.placeholder")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))

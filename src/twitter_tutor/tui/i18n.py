@@ -37,6 +37,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.palette": ("Lessons & commands", "Lektionen & Befehle"),
     "key.theme": ("Light/dark", "Hell/Dunkel"),
     "key.back": ("Course map", "Kursübersicht"),
+    "key.leave_box": ("Leave text box", "Textfeld verlassen"),
     "key.next": ("Next", "Weiter"),
     "key.previous": ("Back", "Zurück"),
     "key.review": ("Review", "Rückblick"),
@@ -141,6 +142,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ex.empty_tweet": ("Write your tweet first.", "Schreib zuerst deinen Tweet."),
     "ex.empty_plan": ("Write at least one tweet first.", "Schreib zuerst mindestens einen Tweet."),
+    "ex.your_choice": ("your choice", "deine Wahl"),
+    "ex.should_pick": ("Worth picking.", "Gute Wahl."),
+    "ex.should_skip": ("Better left out.", "Besser weglassen."),
     "ex.right": ("✓", "✓"),
     "ex.wrong": ("✗", "✗"),
     "ex.hint": ("Tip: {hint}", "Tipp: {hint}"),
@@ -152,9 +156,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ex.mix_personal": ("personal", "persönlich"),
     "ex.mix_conversational": ("conversational", "im Gespräch"),
     "ex.mix_informative": ("informative", "informativ"),
-    "ex.mix_max": ("at most {limit}", "höchstens {limit}"),
-    "ex.mix_min": ("at least {limit}", "mindestens {limit}"),
-    "ex.history": ("Earlier attempts ({count})", "Frühere Versuche ({count})"),
+    "ex.mix_max": ("≤{limit}", "≤{limit}"),
+    "ex.mix_min": ("≥{limit}", "≥{limit}"),
+    "ex.tweet_ok": ("every check passed", "alle Prüfungen bestanden"),
+    "ex.history": ("Your attempts ({count})", "Deine Versuche ({count})"),
     "ex.history_row": ("{date} · {score}/100 · {answer}", "{date} · {score}/100 · {answer}"),
     "ex.replying_to": ("Replying to / quoting:", "Antwort auf / Zitat von:"),
     "ex.followers": ("{count} followers", "{count} Follower"),
@@ -202,7 +207,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "→ or n / ← or p: next / previous step (outside a text box)\n"
         "Space: select an answer or a card\n"
         "Ctrl+S: check your answer\n"
-        "Escape: back to the course map\n"
+        "Escape: leave a text box; outside one, back to the course map\n"
         "Ctrl+P: jump to a lesson, switch language or theme\n"
         "Ctrl+T: light/dark theme\n"
         "? or F1: this help · Ctrl+Q: quit",
@@ -211,7 +216,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "→ oder n / ← oder p: nächster / voriger Schritt (außerhalb eines Textfelds)\n"
         "Leertaste: Antwort oder Karte auswählen\n"
         "Strg+S: Antwort prüfen\n"
-        "Escape: zurück zur Kursübersicht\n"
+        "Escape: Textfeld verlassen; sonst zurück zur Kursübersicht\n"
         "Strg+P: zu einer Lektion springen, Sprache oder Design wechseln\n"
         "Strg+T: helles/dunkles Design\n"
         "? oder F1: diese Hilfe · Strg+Q: beenden",

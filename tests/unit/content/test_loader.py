@@ -225,3 +225,36 @@ def test_meta_kept_for_broken_lesson(tmp_path: Path) -> None:
     text = lesson('## S\n\n```exercise\nid = "x"\n```\n')
     result = load(tmp_path, text)
     assert result.lesson is None and result.meta is not None and result.meta.id == "demo"
+
+
+def test_unknown_key_in_a_check_suggests_the_rule_fields(tmp_path: Path) -> None:
+    body = (
+        '## S\n\n```exercise\nid = "c"\ntype = "compose"\nprompt = "Write."\n\n'
+        '[[checks]]\nrule = "max_length"\nlimt = 100\n```\n'
+    )
+    text = lesson(body)
+    line, message = only_problem(tmp_path, text)
+    assert line == line_of(text, "limt")
+    assert "did you mean 'limit'" in message and "known fields:" in message
+
+
+def test_types_are_not_coerced(tmp_path: Path) -> None:
+    body = "## S\n\n" + CHOICE.format(id="q").replace("correct = true", 'correct = "yes"')
+    text = lesson(body).replace("order = 1", 'order = "1"')
+    result = load(tmp_path, text)
+    by_line = {p.line: p.message for p in result.problems}
+    assert "true or false" in by_line[line_of(text, 'correct = "yes"')]
+    assert "whole number" in by_line[line_of(text, 'order = "1"')]
+
+
+def test_missing_front_matter_field_names_the_front_matter(tmp_path: Path) -> None:
+    text = lesson().replace('title = "A lesson"\n', "")
+    _, message = only_problem(tmp_path, text)
+    assert message == "missing required field 'title' in the front matter"
+
+
+def test_capitalised_exercise_fence_is_reported(tmp_path: Path) -> None:
+    text = lesson("## S\n\n" + CHOICE.format(id="q").replace("```exercise", "```Exercise"))
+    line, message = only_problem(tmp_path, text)
+    assert line == line_of(text, "```Exercise")
+    assert "lowercase" in message

@@ -213,3 +213,10 @@ def test_pick_all_or_nothing_never_passes(chosen: set[int]) -> None:
         assert result.score == 0
     assert result.passed == (result.score >= 70)
     assert result.passed <= ({3, 4}.isdisjoint(chosen) or len(chosen & {1, 2}) == 2)
+
+
+def test_plan_with_an_empty_tweet_never_passes() -> None:
+    lenient = exercise(type="plan", prompt="Plan.", count=3, pass_score=10, checks=[{"rule": "max_length"}])
+    result = grade(lenient, ("I love my new job, honestly.", "", "What do you think?"), "en")
+    assert result.score >= 10 and not result.passed
+    assert "tweet 2 is still empty" in result.summary

@@ -13,10 +13,11 @@ from textual.widgets import Button, Static
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.screens.base import TutorModal
 from twitter_tutor.tui.session import Session
+from twitter_tutor.tui.styles import tcss
 
 
 class HelpScreen(TutorModal):
-    CSS_PATH = "help.tcss"
+    CSS_PATH = tcss("screens/help.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss_help", "key.close"),
     ]

@@ -7,7 +7,6 @@ pages, so a long lesson rendered whole would freeze; a step is a screenful or tw
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePath
 from typing import ClassVar
 
 from textual import on
@@ -36,6 +35,7 @@ from twitter_tutor.tui.messages import GoHome, OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
 from twitter_tutor.tui.session import Session
+from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.widgets.choice_exercise import ChoiceExerciseWidget
 from twitter_tutor.tui.widgets.compose_exercise import ComposeExerciseWidget
 from twitter_tutor.tui.widgets.exercise import ExerciseWidget
@@ -52,12 +52,10 @@ WIDGETS: dict[str, type[ExerciseWidget]] = {
 
 
 class LessonScreen(TutorScreen):
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        "lesson.tcss",
-        "../widgets/exercise.tcss",
-        "../widgets/tweet_card.tcss",
-    ]
+    CSS_PATH = tcss("screens/lesson.tcss", "widgets/exercise.tcss", "widgets/tweet_card.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
+        # In a text box, Escape only leaves the box (then → and n move on again).
+        Binding("escape", "leave_box", "key.leave_box"),
         Binding("escape", "app.home", "key.back"),
         Binding("left,p", "previous", "key.previous"),
         Binding("right,n", "next", "key.next"),
@@ -76,12 +74,18 @@ class LessonScreen(TutorScreen):
         yield Header()
         with Horizontal(id="lesson-bar"):
             yield Static("", id="step-label")
-            yield ProgressBar(total=len(self.lesson.steps), show_eta=False, id="lesson-progress")
+            yield ProgressBar(
+                total=len(self.lesson.steps),
+                show_eta=False,
+                show_percentage=False,
+                id="lesson-progress",
+            )
         yield VerticalScroll(id="body")
         with Horizontal(id="nav"):
-            yield Button(literal(self.t("lesson.previous")), id="previous")
+            # Compact: one line instead of three, for the text on a 24-line terminal.
+            yield Button(literal(self.t("lesson.previous")), id="previous", compact=True)
             yield Static("", id="nav-space")
-            yield Button(literal(self.t("lesson.next")), id="next", variant="primary")
+            yield Button(literal(self.t("lesson.next")), id="next", variant="primary", compact=True)
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -123,12 +127,17 @@ class LessonScreen(TutorScreen):
                 yield self._exercise_widget(block.exercise)
 
     def _exercise_widget(self, exercise: AnyExercise) -> ExerciseWidget:
-        return WIDGETS[exercise.type](
+        widget = WIDGETS[exercise.type]
+        history = self.session.attempts(self.lesson.id, exercise.id)
+        draft = self.session.drafts.get((self.lesson.id, exercise.id))
+        if draft is None and history:
+            draft = widget.draft_from(history[-1].answer)
+        return widget(
             exercise,
             lang=self.session.lang,
             content_lang=self.lesson.lang,
-            history=self.session.attempts(self.lesson.id, exercise.id),
-            draft=self.session.drafts.get((self.lesson.id, exercise.id)),
+            history=history,
+            draft=draft,
             tz=self.session.tz,
         )
 
@@ -148,6 +157,14 @@ class LessonScreen(TutorScreen):
     async def action_previous(self) -> None:
         if self.index > 0:
             await self.show_step(self.index - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_box":
+            return isinstance(self.focused, TextArea)
+        return True
+
+    def action_leave_box(self) -> None:
+        self.query_one("#next", Button).focus(scroll_visible=False)
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#body", VerticalScroll)

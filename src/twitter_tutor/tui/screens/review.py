@@ -7,13 +7,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Sparkline, Static
 
 from twitter_tutor.progress.models import Attempt
 from twitter_tutor.tui.i18n import format_date
 from twitter_tutor.tui.literal import clean, literal, one_line
 from twitter_tutor.tui.screens.base import TutorScreen
+from twitter_tutor.tui.styles import tcss
 
 
 def _cell(text: str, style: str = "") -> Text:
@@ -22,15 +23,16 @@ def _cell(text: str, style: str = "") -> Text:
 
 
 class ReviewScreen(TutorScreen):
-    CSS_PATH = "review.tcss"
+    CSS_PATH = tcss("screens/review.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.home", "key.back")]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="review"):
             yield Static(literal(self.t("review.title"), "bold $text-accent"), classes="title")
-            yield Static("", id="completion")
-            yield ProgressBar(show_eta=False, id="completion-bar")
+            with Horizontal(id="completion-row"):
+                yield Static("", id="completion")
+                yield ProgressBar(show_eta=False, show_percentage=False, id="completion-bar")
             yield Static("", id="chart-title", classes="section")
             yield Sparkline([], id="chart")
             yield Static(literal(self.t("review.best")), classes="section")

@@ -15,6 +15,7 @@ from twitter_tutor.content.models import AnyExercise, ChoiceExercise, PickExerci
 from twitter_tutor.tui.literal import literal, one_line
 from twitter_tutor.tui.screens.base import TutorModal
 from twitter_tutor.tui.session import Session
+from twitter_tutor.tui.styles import tcss
 
 
 def exercise_label(exercise: AnyExercise) -> str:
@@ -27,7 +28,7 @@ def exercise_label(exercise: AnyExercise) -> str:
 
 
 class SummaryScreen(TutorModal):
-    CSS_PATH = "summary.tcss"
+    CSS_PATH = tcss("screens/summary.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "choose('home')", "key.back")]
 
     def __init__(

@@ -9,13 +9,14 @@ from textual.widgets import Static
 
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.screens.base import TutorModal
+from twitter_tutor.tui.styles import tcss
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
 
 class TooSmallScreen(TutorModal):
-    CSS_PATH = "too_small.tcss"
+    CSS_PATH = tcss("screens/too_small.tcss")
 
     def compose(self) -> ComposeResult:
         yield Static(self._message(), id="too-small")

@@ -11,10 +11,8 @@ WARN_REMAINING = 20
 
 
 class CharCounter(Static):
-    DEFAULT_CLASSES = "char-counter"
-
     def __init__(self, limit: int, *, classes: str = "") -> None:
-        super().__init__(f"0/{limit}", classes=classes)
+        super().__init__(f"0/{limit}", classes=f"char-counter {classes}".strip())
         self.limit = limit
 
     def show(self, length: int, prefix: str = "") -> None:

@@ -51,6 +51,6 @@ class ChoiceExerciseWidget(ExerciseWidget):
 
     def mark(self, result: GradeResult) -> None:
         for button, item in zip(self._buttons(), result.items, strict=False):
-            # Only what matters is coloured: what was chosen, and right answers left out.
-            button.set_class(item.selected and item.right, "-right")
-            button.set_class(item.selected != item.expected, "-wrong")
+            # Right answers turn green; a wrong one turns red only where it was chosen.
+            button.set_class(item.expected, "-right")
+            button.set_class(item.selected and not item.expected, "-wrong")

@@ -58,6 +58,8 @@ class ComposeExerciseWidget(ExerciseWidget):
         yield TweetCard(self.t("ex.preview"), "", text, lang=self.lang, classes="preview")
 
     def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.move_cursor(area.document.end)  # a restored draft is continued, not overtyped
         self.refresh_live()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -85,3 +87,7 @@ class ComposeExerciseWidget(ExerciseWidget):
 
     def draft(self) -> object:
         return self.query_one(TextArea).text
+
+    @classmethod
+    def draft_from(cls, answer: str) -> object:
+        return answer

@@ -57,8 +57,9 @@ class CourseList(OptionList):
 
     def _rebuild(self) -> None:
         highlighted = self.highlighted
-        # Scrollbar and padding take a few cells; before the first layout, assume 80 columns.
-        width = max(40, (self.scrollable_content_region.width or 78) - 2)
+        # Option padding takes 2 cells (the scrollbar's are kept free by the stylesheet);
+        # before the first layout, assume an 80-column terminal.
+        width = max(40, (self.scrollable_content_region.width or 76) - 2)
         self.set_options(
             [Option(self._prompt(n, row, width), id=row.key) for n, row in enumerate(self.rows, 1)]
         )

@@ -74,6 +74,11 @@ class ExerciseWidget(Vertical):
         """What the learner has entered, to restore when they come back to this step."""
         return None
 
+    @classmethod
+    def draft_from(cls, answer: str) -> object:
+        """A stored answer as a draft: coming back, the learner revises their last try."""
+        return frozenset(int(n) for n in answer.split(",") if n.strip().isdigit())
+
     def mark(self, result: GradeResult) -> None:
         """Show per-item feedback in the answer widgets themselves."""
 
@@ -101,7 +106,10 @@ class ExerciseWidget(Vertical):
     def show_result(self, result: GradeResult, attempt: Attempt | None) -> None:
         """The graded answer; `attempt` is the stored record, None when saving failed."""
         self.mark(result)
-        self.query_one(GradeFeedback).show(result)
+        feedback = self.query_one(GradeFeedback)
+        feedback.show(result)
+        # The verdict at the top of the view, the details below it.
+        self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
         saved = self.query_one(".saved", Static)
         saved.update(literal(self.t("ex.saved" if attempt else "ex.not_saved")))
         saved.set_class(attempt is None, "-failed")

@@ -33,37 +33,30 @@ class GradeFeedback(Static):
         self.display = False
 
     def show(self, result: GradeResult) -> None:
-        lang = self.lang
-        verdict = (
-            t(lang, "ex.passed")
-            if result.passed
-            else t(lang, "ex.failed", pass_score=result.pass_score)
-        )
-        lines = [
-            Content.assemble(
-                (t(lang, "ex.score", score=result.score), "bold"),
-                " · ",
-                (verdict, "$success" if result.passed else "$warning"),
-            ),
-            literal(result.summary, "$text-muted"),
-        ]
+        # The grader's summary already says score, verdict and what was needed.
+        style = "bold $text-success" if result.passed else "bold $text-warning"
+        lines = [literal(result.summary, style)]
         if result.exercise_type == "choice":
-            for item in result.items:
-                if item.selected or item.expected:
-                    lines.append(self._item(item.number, item.text, item.right, item.why))
+            lines += [
+                self._item(i.number, i.text, i.expected, i.selected, i.why) for i in result.items
+            ]
         elif result.exercise_type == "compose":
-            lines += [check_line(lang, c) for c in result.checks]
+            lines += [check_line(self.lang, c) for c in result.checks]
         elif result.exercise_type == "plan":
             lines += self._plan(result)
         self.update(Content("\n").join(lines))
         self.set_class(result.passed, "-passed")
-        self.set_class(not result.passed, "-failed")
         self.display = True
 
-    def _item(self, number: int, text: str, right: bool, why: str | None) -> Content:
-        line = Content.assemble(mark(self.lang, right), f" {number}. ", literal(text))
+    def _item(
+        self, number: int, text: str, correct: bool, chosen: bool, why: str | None
+    ) -> Content:
+        """A choice marked by whether it is right, and whether the learner chose it."""
+        line = Content.assemble(mark(self.lang, correct), f" {number}. ", literal(text))
+        if chosen:
+            line = Content.assemble(line, (f"  ← {t(self.lang, 'ex.your_choice')}", "$text-muted"))
         if why:
-            line = Content.assemble(line, "\n   ", literal(why, "$text-muted"))
+            line = Content.assemble(line, "\n   ", literal(why, "italic $text-muted"))
         return line
 
     def _plan(self, result: GradeResult) -> list[Content]:
@@ -74,7 +67,8 @@ class GradeFeedback(Static):
             label = (t(self.lang, "ex.tweet_n", number=number) + ":", "bold")
             failed = [c for c in checks if not c.passed]
             if not failed:
-                lines.append(Content.assemble(mark(self.lang, True), " ", label))
+                ok = (t(self.lang, "ex.tweet_ok"), "$text-muted")
+                lines.append(Content.assemble(mark(self.lang, True), " ", label, " ", ok))
             for check in failed:
                 lines.append(Content.assemble(label, " ", check_line(self.lang, check)))
         lines += [check_line(self.lang, c) for c in result.checks if c.tweet is None]

@@ -50,4 +50,4 @@ class PickExerciseWidget(ExerciseWidget):
 
     def mark(self, result: GradeResult) -> None:
         for card, item in zip(self.query(TweetCard), result.items, strict=False):
-            card.show_feedback(item.right, item.why)
+            card.show_feedback(right=item.right, worth_picking=item.expected, why=item.why)

@@ -42,6 +42,8 @@ class PlanExerciseWidget(ExerciseWidget):
         yield Static("", classes="mix")
 
     def on_mount(self) -> None:
+        for area in self.query(TextArea):
+            area.move_cursor(area.document.end)  # a restored draft is continued, not overtyped
         self.refresh_live()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -79,7 +81,8 @@ class PlanExerciseWidget(ExerciseWidget):
                 rule = f"{prefix}_{kind}"
                 if rule in rules:
                     limit = self.t(f"ex.mix_{prefix}", limit=rules[rule])
-                    part = Content.assemble(part, f" ({limit}) ", mark(self.lang, verdicts[rule]))
+                    verdict = mark(self.lang, verdicts[rule])
+                    part = Content.assemble(part, f" ({limit} ", verdict, ")")
             parts.append(part)
         title = Content.styled(self.t("ex.mix") + ": ", "bold")
         return Content.assemble(title, Content(" · ").join(parts))
@@ -93,3 +96,7 @@ class PlanExerciseWidget(ExerciseWidget):
 
     def draft(self) -> object:
         return self._texts()
+
+    @classmethod
+    def draft_from(cls, answer: str) -> object:
+        return tuple(answer.split("\n"))

@@ -93,12 +93,15 @@ class TweetCard(Widget):
         self.extra_spans = spans
         self.refresh(layout=True)
 
-    def show_feedback(self, right: bool, why: str | None) -> None:
-        mark = Content.styled(
-            t(self.lang, "ex.right" if right else "ex.wrong"),
-            "bold $success" if right else "bold $error",
+    def show_feedback(self, *, right: bool, worth_picking: bool, why: str | None) -> None:
+        """The verdict on this item (icon) and on the learner's decision (border colour)."""
+        icon, style = (
+            ("ex.right", "bold $success") if worth_picking else ("ex.wrong", "bold $error")
         )
-        self.feedback = Content.assemble(mark, " ", literal(why or "", "italic"))
+        verdict = t(self.lang, "ex.should_pick" if worth_picking else "ex.should_skip")
+        self.feedback = Content.assemble(
+            (t(self.lang, icon) + " " + verdict, style), " ", literal(why or "", "italic")
+        )
         self.set_class(right, "-right")
         self.set_class(not right, "-wrong")
         self.refresh(layout=True)

@@ -1,0 +1,225 @@
+"""Every signal of every lexicon fires, with the matched text and span, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from twitter_tutor.analysis import Analysis, analyze
+from twitter_tutor.analysis.kinds import lexicon_hits
+from twitter_tutor.analysis.lexicon import _parse_word, _signal_blocks, load, weighing
+from twitter_tutor.analysis.pipeline import _prepare
+
+# (lang, tweet, signal, the text it must match). Each pattern of the lexicons has a line here;
+# words are covered one by one by test_every_word_entry_fires below.
+EXAMPLES = [
+    # common patterns
+    ("de", "Kommst du morgen?", "question", "?"),
+    ("en", "Coming tomorrow¿", "question", "¿"),
+    ("de", "Endlich Wochenende!", "exclamation", "!"),
+    ("en", "Finally!!! Weekend", "exclamation_run", "!!!"),
+    ("de", "Wahnsinn‼ Schon Freitag", "exclamation_run", "‼"),
+    ("de", "Die Quote liegt bei 12,5 % im Schnitt", "percentage", "12,5 %"),
+    ("en", "Only 40% of us agree", "percentage", "40%"),
+    ("de", "Kostet nur 9,99 € im Laden", "price", "9,99 €"),
+    ("en", "It costs $19.99 at the store", "price", "$19.99"),
+    ("en", "Tickets from £12 each", "price", "£12"),
+    ("de", "Hier lang 👉 zum Laden", "pointing_emoji", "👉"),
+    # computed
+    ("de", "JETZT ZUSCHLAGEN bei uns", "shouting", "JETZT ZUSCHLAGEN"),
+    ("en", "This is BREAKING news today", "shouting", "BREAKING"),
+    ("de", "Ein Tag #a #b #c", "hashtag_stuffing", "#a"),
+    ("en", "Look https://example.com/x", "link_only", "https://example.com/x"),
+    (
+        "en",
+        "I read this long report about heat pumps in old houses today https://example.com/r",
+        "link_with_context",
+        "https://example.com/r",
+    ),
+    ("de", "Schöne Grüße an @anna und dich", "mention", "@anna"),
+    ("en", "@tobi_kramer thanks for the tip", "reply", "@tobi_kramer"),
+    ("de", "Was für ein Tag 😀", "emoji", "😀"),
+    # German lexicon patterns
+    ("de", "Jetzt bei uns Beratung buchen", "call_to_action", "Jetzt bei uns Beratung buchen"),
+    ("de", "Heute 20 % Rabatt auf Schuhe", "discount", "20 % Rabatt"),
+    ("de", "Es gibt Rabatt von 30 % heute", "discount", "Rabatt von 30 %"),
+    ("de", "Wir sparen bis zu 70 % Energie", "discount", "bis zu 70 %"),
+    ("de", "Wir sind Nr. 1 im Norden", "superlative", "Nr. 1"),
+    ("de", "Wir sind die #1 im Norden", "superlative", "#1"),
+    ("de", "Wir beraten Sie gern", "corporate_speak", "Sie"),
+    ("de", "Tolles Essen #anzeige", "ad_label", "#anzeige"),
+    ("de", "Werbung: Tolles Essen hier", "ad_label", "Werbung:"),
+    ("de", "Gute Arbeit heute. ^mk", "signature", "^mk"),
+    ("de", "Wir haben 540 kWh gemessen", "figure", "540 kWh"),
+    ("de", "Es kamen 1.250.000 Menschen", "figure", "1.250.000"),
+    ("de", "Treffen am 12.03.2025 in Köln", "date", "12.03.2025"),
+    ("de", "Treffen am 14. Mai in Köln", "date", "14. Mai"),
+    ("de", "Seit 1985 in Köln", "date", "1985"),
+    ("de", "Treffen um 19 Uhr in Köln", "date", "19 Uhr"),
+    # English lexicon patterns
+    ("en", "Order your kit today", "call_to_action", "Order your kit today"),
+    ("en", "Shoes at 20% off this week", "discount", "20% off"),
+    ("en", "You save 15% on shoes", "discount", "save 15%"),
+    ("en", "Cut heating costs by up to 70% a year", "discount", "up to 70%"),
+    ("en", "We are No. 1 in the north", "superlative", "No. 1"),
+    ("en", "We are the #1 shop", "superlative", "#1"),
+    ("en", "Great food #ad", "ad_label", "#ad"),
+    ("en", "Sponsored: great food here", "ad_label", "Sponsored:"),
+    ("en", "Good work today. ^mk", "signature", "^mk"),
+    ("en", "We measured 540 kWh in a year", "figure", "540 kWh"),
+    ("en", "About 1,250,000 people came", "figure", "1,250,000"),
+    ("en", "See you on May 14 in Leeds", "date", "May 14"),
+    ("en", "See you on the 14th of March", "date", "14th of March"),
+    ("en", "See you on 12/03/2025 in Leeds", "date", "12/03/2025"),
+    ("en", "See you on 2025-03-12 in Leeds", "date", "2025-03-12"),
+    ("en", "Founded in 1985 in Leeds", "date", "1985"),
+    ("en", "See you at 7 pm in Leeds", "date", "7 pm"),
+    # German words and phrases, one of each signal
+    ("de", "Schuhe jetzt kaufen", "call_to_action", "jetzt kaufen"),
+    ("de", "Schuhe, nur heute im Laden", "urgency", "nur heute"),
+    ("de", "Mit Gutscheincode sparen", "discount", "Gutscheincode"),
+    ("de", "Ein neues Angebot im Laden", "offer", "Angebot"),
+    ("de", "Unser großes Gewinnspiel startet", "giveaway", "Gewinnspiel"),
+    ("de", "Du kannst gewinnen, sagt sie", "win", "gewinnen"),
+    ("de", "Der Eintritt ist kostenlos", "free", "kostenlos"),
+    ("de", "Das ist unschlagbar günstig", "superlative", "unschlagbar"),
+    ("de", "Innovative Lösungen vom Fach", "corporate_speak", "Innovative"),
+    ("de", "Pressemitteilung zur Messe", "press_release", "Pressemitteilung"),
+    ("de", "Das geht sofort los", "now", "sofort"),
+    ("de", "Das Modell ist brandneu", "new", "brandneu"),
+    ("de", "Tolles Essen, in Kooperation mit Meier", "ad_label", "in Kooperation mit"),
+    ("de", "Heute habe ich gekocht", "first_person", "ich"),
+    ("de", "Das macht mich glücklich", "feeling", "glücklich"),
+    ("de", "Der Kaffee ist kalt", "everyday_life", "Kaffee"),
+    ("de", "Das war gestern so", "moment", "gestern"),
+    ("de", "Hahaha, so ein Tag", "casual", "Hahaha"),
+    ("de", "Das ist für dich", "direct_address", "dich"),
+    ("de", "Warum ist das so", "question_word", "Warum"),
+    ("de", "Sagt mal, was meint ihr dazu", "invitation", "was meint ihr"),
+    ("de", "Vielen Dank an alle", "thanks", "Vielen Dank"),
+    ("de", "Laut Bundesamt ist es so", "source", "Laut"),
+    ("de", "Die Regierung hat entschieden", "news", "Regierung"),
+    ("de", "Nur jeder dritte Betrieb", "figure", "jeder dritte"),
+    ("de", "Das war im Oktober so", "date", "Oktober"),
+    ("de", "Ein Tipp für Einsteiger", "explainer", "Tipp"),
+    # English words and phrases, one of each signal
+    ("en", "Get the shoes, buy now", "call_to_action", "buy now"),
+    ("en", "Shoes, today only in store", "urgency", "today only"),
+    ("en", "Use the promo code at checkout", "discount", "promo code"),
+    ("en", "A great deal in store", "offer", "deal"),
+    ("en", "Our big giveaway starts", "giveaway", "giveaway"),
+    ("en", "She says you can win", "win", "win"),
+    ("en", "Entry is free for all", "free", "free"),
+    ("en", "It is unbeatable value", "superlative", "unbeatable"),
+    ("en", "Innovative solutions for homes", "corporate_speak", "Innovative"),
+    ("en", "Press release on the fair", "press_release", "Press release"),
+    ("en", "It starts right now", "now", "right now"),
+    ("en", "The model is brand new", "new", "brand new"),
+    ("en", "Great food, paid partnership", "ad_label", "paid partnership"),
+    ("en", "Today I cooked pasta", "first_person", "I"),
+    ("en", "That makes us happy", "feeling", "happy"),
+    ("en", "The coffee is cold", "everyday_life", "coffee"),
+    ("en", "It was like that yesterday", "moment", "yesterday"),
+    ("en", "Hahaha, what a day", "casual", "Hahaha"),
+    ("en", "This is for you", "direct_address", "you"),
+    ("en", "Why is that so", "question_word", "Why"),
+    ("en", "So, what do you think about it", "invitation", "what do you think"),
+    ("en", "Thank you all", "thanks", "Thank you"),
+    ("en", "According to the office it is so", "source", "According to"),
+    ("en", "The government decided", "news", "government"),
+    ("en", "Only one in three firms", "figure", "one in three"),
+    ("en", "It was in October", "date", "October"),
+    ("en", "A tip for beginners", "explainer", "tip"),
+]
+
+
+def _signals(analysis: Analysis, name: str) -> list[tuple[str, int, int]]:
+    return [(s.text, s.start, s.end) for s in analysis.signals if s.name == name]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "matched"), EXAMPLES)
+def test_signal_fires_with_its_text_and_span(lang: str, text: str, name: str, matched: str) -> None:
+    analysis = analyze(text, lang=lang)
+    start = text.index(matched)
+    assert (matched, start, start + len(matched)) in _signals(analysis, name), analysis.signals
+
+
+def _shared_names() -> set[str]:
+    """Signals of common.toml and computed ones: one example in either language will do."""
+    return {spec.name for _, spec, _, _ in _signal_blocks("common")} | set(weighing().computed)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_signal_has_an_example(lang: str) -> None:
+    names = {spec.name for spec in load(lang).specs} | set(weighing().computed)
+    covered = {name for example_lang, _, name, _ in EXAMPLES if example_lang == lang}
+    covered |= {name for _, _, name, _ in EXAMPLES} & _shared_names()
+    assert names - covered == set()
+
+
+@pytest.mark.parametrize("lexicon_name", ["common", "de", "en"])
+def test_every_pattern_has_an_example(lexicon_name: str) -> None:
+    # Each pattern must match an example of its signal, so none is dead or broken.
+    for where, spec, _, patterns in _signal_blocks(lexicon_name):
+        texts = [
+            text
+            for lang, text, name, _ in EXAMPLES
+            if name == spec.name and lexicon_name in ("common", lang)
+        ]
+        for pattern in patterns:
+            compiled = re.compile(pattern, re.IGNORECASE)
+            assert any(compiled.search(t) for t in texts), f"{where}: {pattern!r}"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_word_entry_fires(lang: str) -> None:
+    """Each word or phrase of the lexicon, set in a sentence, is found by its own signal."""
+    lexicon = load(lang)
+    for where, spec, words, _ in _signal_blocks(lang):
+        for entry in words:
+            parts, stem = _parse_word(entry, where)
+            written = entry.rstrip("*") + ("e" if stem else "")
+            text = f"Na gut: {written} und so"
+            prepared = _prepare(text)
+            hits = lexicon_hits(text, prepared.masked, prepared.tokens, lexicon)
+            start = len("Na gut: ")
+            assert any(
+                h.spec.name == spec.name and (h.start, h.end) == (start, start + len(written))
+                for h in hits
+            ), f"{where}: {entry!r} ({parts})"
+
+
+def test_words_match_case_insensitively_and_with_typographic_apostrophes() -> None:
+    assert _signals(analyze("JETZT KAUFEN", lang="de"), "call_to_action") == [
+        ("JETZT KAUFEN", 0, 12)
+    ]
+    assert _signals(analyze("I’m here", lang="en"), "first_person") == [("I’m", 0, 3)]
+    assert _signals(analyze("jetzt-kaufen", lang="de"), "call_to_action") == [
+        ("jetzt-kaufen", 0, 12)
+    ]
+
+
+def test_whole_words_only() -> None:
+    # "ich" inside "sicher", "du" inside "Dusche", "free" inside "freedom": no signal.
+    assert not _signals(analyze("Sicher ist sicher", lang="de"), "first_person")
+    assert not _signals(analyze("Die Dusche ist kalt", lang="de"), "direct_address")
+    assert not _signals(analyze("Freedom matters", lang="en"), "free")
+
+
+def test_umlauts_and_sharp_s() -> None:
+    assert _signals(analyze("Ich bin so müde heute", lang="de"), "feeling") == [("müde", 11, 15)]
+    # ß and ss are the same letter for the lexicon.
+    assert _signals(analyze("Ein maßgeschneidertes Paket", lang="de"), "corporate_speak")
+    assert _signals(analyze("Ein massgeschneidertes Paket", lang="de"), "corporate_speak")
+
+
+def test_words_in_links_and_names_do_not_count() -> None:
+    analysis = analyze("Look https://example.com/buy-now and @buynow", lang="en")
+    assert not _signals(analysis, "call_to_action")
+    assert not _signals(analysis, "offer")
+
+
+def test_a_phrase_needs_its_words_side_by_side() -> None:
+    assert not _signals(analyze("Jetzt, kaufen?", lang="de"), "call_to_action")
+    assert not _signals(analyze("Jetzt example.de kaufen", lang="de"), "call_to_action")
