@@ -169,11 +169,32 @@ def load(lang: str) -> Lexicon:
     """The lexicon of `lang` ("de" or "en") merged with the common signals; cached."""
     if lang not in LANGS:
         raise ValueError(f"no lexicon for language {lang!r} (have: {', '.join(LANGS)})")
+    return _build(lang, _signal_blocks("common") + _signal_blocks(lang))
+
+
+@cache
+def strong_ads(lang: str) -> Lexicon:
+    """Only the promotional signals of `lang` that decide alone ("buy now", "Jetzt kaufen").
+
+    Used on tweets in the other language: an English ad phrase in a German tweet is still an ad.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"no lexicon for language {lang!r} (have: {', '.join(LANGS)})")
+    threshold = weighing().thresholds["promotional"]
+    blocks = [
+        block
+        for block in _signal_blocks(lang)
+        if block[1].kind == "promotional" and block[1].weight >= threshold
+    ]
+    return _build(lang, blocks)
+
+
+def _build(lang: str, blocks: list[tuple[str, SignalSpec, list[str], list[str]]]) -> Lexicon:
     specs: list[SignalSpec] = []
     words: dict[str, list[Entry]] = {}
     stems: dict[str, dict[str, list[int]]] = {}
     patterns: list[tuple[int, re.Pattern[str]]] = []
-    for where, spec, entries, regexes in _signal_blocks("common") + _signal_blocks(lang):
+    for where, spec, entries, regexes in blocks:
         if any(s.name == spec.name for s in specs):
             raise LexiconError(f"{where}: the name is used twice")
         index = len(specs)

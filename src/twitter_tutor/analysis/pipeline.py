@@ -7,10 +7,10 @@ from typing import NamedTuple
 
 from twitter_tutor.analysis.emoji_seq import find_emoji
 from twitter_tutor.analysis.entities import Entity, combine_entities
-from twitter_tutor.analysis.kinds import computed_hits, lexicon_hits, weigh
+from twitter_tutor.analysis.kinds import Hit, computed_hits, lexicon_hits, weigh
 from twitter_tutor.analysis.language import check_lang, detect
 from twitter_tutor.analysis.length import is_valid, normalize, weighted_from_spans, weighted_length
-from twitter_tutor.analysis.lexicon import load, weighing
+from twitter_tutor.analysis.lexicon import load, strong_ads, weighing
 from twitter_tutor.analysis.result import Analysis
 from twitter_tutor.analysis.tokens import Token, blank, tokenize
 from twitter_tutor.analysis.urls import extract_url_matches
@@ -50,6 +50,22 @@ def _prepare(text: str) -> _Prepared:
     )
 
 
+def _foreign_ads(text: str, prepared: _Prepared, lang: str, hits: list[Hit]) -> list[Hit]:
+    """Strong ad phrases of the other language ("Sale! Buy now" in a German tweet).
+
+    German marketing mixes in English ad phrases and vice versa; an ad stays an ad whichever
+    language the rest of the tweet is in. Only the strong ad signals are looked for (a small
+    lexicon), and none that overlaps a hit already found.
+    """
+    other = "en" if lang == "de" else "de"
+    taken = [(h.start, h.end) for h in hits]
+    return [
+        h
+        for h in lexicon_hits(text, prepared.masked, prepared.tokens, strong_ads(other))
+        if not any(h.start < end and start < h.end for start, end in taken)
+    ]
+
+
 def detect_lang(text: str, default: str = "en") -> str | None:
     """ "de" or "en" when the text clearly is German or English, else None.
 
@@ -67,6 +83,7 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
     chosen = check_lang(lang) if lang else detect(prepared.masked, prepared.tokens) or "en"
     rules = weighing()
     hits = lexicon_hits(text, prepared.masked, prepared.tokens, load(chosen))
+    hits += _foreign_ads(text, prepared, chosen, hits)
     hits += computed_hits(text, prepared.tokens, prepared.entities, prepared.emoji, rules)
     verdict = weigh(text, hits, rules)
 

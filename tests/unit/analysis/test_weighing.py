@@ -178,3 +178,33 @@ def test_primary_is_the_highest_score_and_ties_go_by_the_fixed_order() -> None:
 def test_kinds_come_in_the_fixed_order() -> None:
     analysis = analyze("Ich liebe es! Jetzt kaufen! Was meint ihr?", lang="de")
     assert analysis.kinds == ("promotional", "personal", "conversational")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "present"),
+    [
+        # Soft ads: a price word plus a nudge to the shop, with no loud call to action.
+        ("de", "Unser Sonnenfänger 600 ist jetzt besonders günstig – schau mal rein: example.de/shop", "promotional", True),
+        ("de", "Der beste Stromspeicher in Franken – jetzt zum Sonderpreis! example.de/speicher", "promotional", True),
+        ("en", "Our Sonnenfänger 600 is extra cheap this week – check it out: example.de/shop", "promotional", True),
+        ("en", "The best home battery in Bavaria – now at a special price! example.de/battery", "promotional", True),
+        # Asking the crowd is a conversation starter in German too.
+        ("de", "Kennt jemand ein gutes Buch über Content-Marketing?", "conversational", True),
+        # A self-introduction by first name with a feeling is personal.
+        ("de", "Servus! Max hier, Marketing bei einer Brauerei in Bamberg. Neu auf Twitter und neugierig.", "personal", True),
+        ("de", "Und hier noch ein Foto vom Stand", "personal", False),
+    ],
+)
+def test_course_authors_cases(lang: str, text: str, kind: str, present: bool) -> None:
+    assert (kind in analyze(text, lang=lang).kinds) == present
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Tolle Schuhe heute. Buy now! 50% off"),
+        ("en", "Great shoes in store today. Jetzt kaufen!"),
+    ],
+)
+def test_ad_phrases_of_the_other_language_still_count(lang: str, text: str) -> None:
+    assert "promotional" in analyze(text, lang=lang).kinds

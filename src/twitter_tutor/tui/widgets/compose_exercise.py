@@ -62,11 +62,16 @@ class ComposeExerciseWidget(ExerciseWidget):
         area.move_cursor(area.document.end)  # a restored draft is continued, not overtyped
         self.refresh_live()
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
+
+    def flush(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+            self.refresh_live()
 
     def refresh_live(self) -> None:
         text = self.query_one(TextArea).text

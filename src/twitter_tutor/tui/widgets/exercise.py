@@ -82,6 +82,9 @@ class ExerciseWidget(Vertical):
     def mark(self, result: GradeResult) -> None:
         """Show per-item feedback in the answer widgets themselves."""
 
+    def flush(self) -> None:
+        """Bring live feedback up to date now (a pending debounce would lag the verdict)."""
+
     # -- shared -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -98,6 +101,7 @@ class ExerciseWidget(Vertical):
             self.action_submit()
 
     def action_submit(self) -> None:
+        self.flush()
         collected = self.collect()
         if collected is not None:
             answer, text = collected
