@@ -90,12 +90,18 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(f"typed {result['chars']} characters")
-    print(f"CPU per key: median {result['key_cpu_median_ms']:.1f} ms, "
-          f"p99 {result['key_cpu_p99_ms']:.1f} ms")
-    print(f"per key (Pilot, until idle): median {result['key_median_ms']:.1f} ms, "
-          f"p99 {result['key_p99_ms']:.1f} ms")
-    print(f"live update: median {result['update_median_ms']:.2f} ms, "
-          f"p99 {result['update_p99_ms']:.2f} ms")
+    print(
+        f"CPU per key: median {result['key_cpu_median_ms']:.1f} ms, "
+        f"p99 {result['key_cpu_p99_ms']:.1f} ms"
+    )
+    print(
+        f"per key (Pilot, until idle): median {result['key_median_ms']:.1f} ms, "
+        f"p99 {result['key_p99_ms']:.1f} ms"
+    )
+    print(
+        f"live update: median {result['update_median_ms']:.2f} ms, "
+        f"p99 {result['update_p99_ms']:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -51,6 +51,129 @@ def machine() -> str:
     )
 
 
+START, END = "<!-- figures:start -->", "<!-- figures:end -->"
+
+
+def _ms(value: float) -> str:
+    return f"{value:.2f} ms"
+
+
+def render(data: dict[str, object], command: str) -> str:
+    """The measured figures as Markdown, with budgets side by side."""
+    results: dict[str, dict[str, object]] = data["results"]  # type: ignore[assignment]
+    rows: list[tuple[str, str, str]] = []
+    startup = results.get("bench_startup.py")
+    if startup:
+        rows.append(
+            (
+                "Bare Textual app (Header, Static, Footer): first paint, median",
+                f"{startup['bare_median_s']:.3f} s",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "twitter-tutor course map: first paint, median",
+                f"{startup['tutor_median_s']:.3f} s",
+                "",
+            )
+        )
+        rows.append(("Start-up ratio, tutor / bare app", f"{startup['ratio']:.2f}x", "<= 1.3x"))
+    analysis = results.get("bench_analysis.py")
+    if analysis:
+        varied, full = analysis["varied"], analysis["tweets_280"]  # type: ignore[index]
+        rows.append(
+            (
+                f"analyze(), {varied['count']} varied tweets de+en: median / p99",
+                f"{_ms(varied['median_ms'])} / {_ms(varied['p99_ms'])}",
+                "<= 1 ms / <= 5 ms",
+            )
+        )
+        rows.append(
+            (
+                f"analyze(), {full['count']} tweets of 280 chars: median / p99",
+                f"{_ms(full['median_ms'])} / {_ms(full['p99_ms'])}",
+                "<= 1 ms median",
+            )
+        )
+        rows.append(
+            (
+                "import twitter_tutor.analysis once dataclasses/re are loaded",
+                _ms(analysis["import_ms_after_stdlib"]),
+                "",
+            )
+        )  # type: ignore[arg-type]
+    typing = results.get("bench_typing.py")
+    if typing:
+        rows.append(
+            (
+                f"Typing {typing['chars']} chars into a compose box: CPU per key, median / p99",
+                f"{_ms(typing['key_cpu_median_ms'])} / {_ms(typing['key_cpu_p99_ms'])}",
+                "<= 16 ms per key",
+            )
+        )
+        rows.append(
+            (
+                "  the same, wall time per Pilot key press (adds Pilot's idle waits)",
+                f"{_ms(typing['key_median_ms'])} / {_ms(typing['key_p99_ms'])}",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "  live update (analysis + checklist + preview), median / p99",
+                f"{_ms(typing['update_median_ms'])} / {_ms(typing['update_p99_ms'])}",
+                "",
+            )
+        )
+    loading = results.get("bench_loading.py")
+    if loading:
+        for row in loading:  # type: ignore[union-attr]
+            rows.append(
+                (
+                    f"Load + check {row['lessons']} generated lessons",
+                    f"{row['check_s']:.3f} s (load only {row['load_s']:.3f} s)",
+                    "<= 2 s for 1,000" if row["lessons"] == 1000 else "",
+                )
+            )
+    memory = results.get("bench_memory.py")
+    if memory:
+        rows.append(
+            (
+                f"Peak RSS after visiting all {memory['steps']} steps "
+                f"of {memory['lessons']} lessons",
+                f"{memory['peak_rss_mb']:.1f} MB",
+                "<= 120 MB",
+            )
+        )
+    lines = [
+        START,
+        f"Measured {data['when']} on {data['machine']}.",
+        "",
+        f"Command: `{command}`",
+        "",
+        "| measure | result | budget |",
+        "|---|---:|---|",
+        *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write(path: Path, block: str) -> None:
+    """Replace the figures between the markers, keeping the hand-written text around them."""
+    text = (
+        path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    )
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", metavar="FILE")
@@ -61,7 +184,8 @@ def main() -> None:
     data = {"machine": machine(), "when": stamp, "results": results}
     print(json.dumps(data, indent=2))
     if args.write:
-        Path(args.write).with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n")
+        command = "make bench" if not args.quick else "python bench/run_all.py --quick"
+        write(Path(args.write), render(data, command))
 
 
 if __name__ == "__main__":

@@ -122,9 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context.from_args(args, os.environ)
     try:
         if args.command is None:
-            from twitter_tutor.cli import tui_launcher
+            from twitter_tutor.cli.tui_launcher import run as run_tui
 
-            return tui_launcher.run(args, ctx)
+            return run_tui(args, ctx)
         return _command_module(args.command).run(args, ctx)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
