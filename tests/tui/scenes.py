@@ -19,7 +19,9 @@ from twitter_tutor.tui.app import TutorApp, make_app
 
 Scene = Callable[[Pilot[None]], Awaitable[None]]
 
-GOOD_TWEET = "Hi, I'm new here and I look after our newsletter. What should I read first? #newsletter"
+GOOD_TWEET = (
+    "Hi, I'm new here and I look after our newsletter. What should I read first? #newsletter"
+)
 AD_TWEET = "BUY NOW!!! 50% off our new planner, only today at https://shop.example"
 
 
@@ -32,8 +34,14 @@ def seed(store: ProgressStore) -> None:
     store.visit("tester", "more-practice", 0)
     for score in (40, 75, 100):
         store.record_attempt(
-            "tester", "more-practice", "first-tweet", f"Try with score {score} [b]x[/b]", score,
-            score >= 70, [], "hash",
+            "tester",
+            "more-practice",
+            "first-tweet",
+            f"Try with score {score} [b]x[/b]",
+            score,
+            score >= 70,
+            [],
+            "hash",
         )
     store.complete("tester", "more-practice", 85)
     store.visit("tester", "basics", 2)

@@ -44,7 +44,7 @@ async def test_a_whole_lesson_with_every_exercise_type(
         assert isinstance(app.focused, RadioSet)
         await pilot.press("enter", "ctrl+s")
         feedback = lesson.query_one(GradeFeedback)
-        assert feedback.display and "Passed" in str(feedback.render())
+        assert feedback.display and "Passed" in feedback.text
         assert "saved" in str(lesson.query_one(".saved").render())
 
         # pick: the first card is worth following, the second is an ad bot
@@ -62,7 +62,7 @@ async def test_a_whole_lesson_with_every_exercise_type(
         area.load_text(GOOD_TWEET.removesuffix("?"))
         area.move_cursor(area.document.end)
         await pilot.press("?", "ctrl+s")
-        assert "Passed" in str(lesson.query_one(GradeFeedback).render())
+        assert "Passed" in lesson.query_one(GradeFeedback).text
 
         # plan: two boxes
         await pilot.press("escape", "n")
@@ -71,7 +71,7 @@ async def test_a_whole_lesson_with_every_exercise_type(
         first.load_text("I finally tried the new coffee place next to our office and I love it.")
         second.load_text("What do you check first when you plan a newsletter?")
         await pilot.press("ctrl+s")
-        assert "Passed" in str(lesson.query_one(GradeFeedback).render())
+        assert "Passed" in lesson.query_one(GradeFeedback).text
 
         await pilot.press("escape", "n")  # Finish
         await pilot.pause()
@@ -128,10 +128,10 @@ async def test_a_retry_keeps_every_attempt_and_shows_the_last_one(
         area = lesson.query_one(TextArea)
         area.load_text("BUY NOW!!! 50% off")
         await pilot.press("ctrl+s")
-        assert "Not yet" in str(lesson.query_one(GradeFeedback).render())
+        assert "Not yet" in lesson.query_one(GradeFeedback).text
         area.load_text(GOOD_TWEET)
         await pilot.press("ctrl+s")
-        assert "Passed" in str(lesson.query_one(GradeFeedback).render())
+        assert "Passed" in lesson.query_one(GradeFeedback).text
         history = lesson.query_one(ExerciseWidget).query_one(".history")
         assert "(2)" in str(history.title)
         # Leaving and coming back keeps the text.

@@ -5,20 +5,26 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from twitter_tutor.content.lesson import LessonFile
-from twitter_tutor.content.loader import load_file
-from twitter_tutor.content.starter import starter_lesson
+from twitter_tutor.content.course import lesson_paths
 from twitter_tutor.progress.models import LessonProgress
+from twitter_tutor.tui.course_index import LessonEntry
 from twitter_tutor.tui.i18n import _STRINGS, format_count, format_date, t
 from twitter_tutor.tui.literal import clean, highlighted, one_line
-from twitter_tutor.tui.session import resume_target
-from twitter_tutor.tui.watcher import changes, scan
+from twitter_tutor.tui.session import Resume, resume_target
+from twitter_tutor.tui.watcher import changes, lesson_files, scan
 
 
-def _file(tmp_path: Path, lesson_id: str, order: int) -> LessonFile:
-    path = tmp_path / f"{lesson_id}.md"
-    path.write_text(starter_lesson(lesson_id, "en", order=order), "utf-8")
-    return load_file(path, tmp_path)
+def _row(lesson_id: str, steps: int = 5, *, broken: bool = False) -> LessonEntry:
+    return LessonEntry(
+        lesson_id,
+        lesson_id,
+        lesson_id.title(),
+        "en",
+        "",
+        5,
+        steps,
+        problem="bad" if broken else None,
+    )
 
 
 def _progress(lesson_id: str, state: str, step: int = 0) -> LessonProgress:
@@ -26,32 +32,30 @@ def _progress(lesson_id: str, state: str, step: int = 0) -> LessonProgress:
     return LessonProgress(lesson_id, state, step, None, moment, moment)  # type: ignore[arg-type]
 
 
-def test_resume_goes_to_the_exact_step(tmp_path: Path) -> None:
-    files = [_file(tmp_path, "one", 1), _file(tmp_path, "two", 2)]
-    progress = {"two": _progress("two", "in_progress", 3)}
-    target = resume_target(files, progress, ("two", 3))
-    assert (target.kind, target.lesson, target.step) == ("continue", files[1], 3)
+def test_resume_goes_to_the_exact_step() -> None:
+    rows = [_row("one"), _row("two")]
+    target = resume_target(rows, {"two": _progress("two", "in_progress", 3)}, ("two", 3))
+    assert (target.kind, target.lesson, target.step) == ("continue", rows[1], 3)
 
 
-def test_resume_after_a_completed_lesson_goes_to_the_next(tmp_path: Path) -> None:
-    files = [_file(tmp_path, "one", 1), _file(tmp_path, "two", 2)]
-    progress = {"one": _progress("one", "completed", 4)}
-    target = resume_target(files, progress, ("one", 4))
-    assert (target.kind, target.lesson, target.step) == ("next", files[1], 0)
+def test_resume_after_a_completed_lesson_goes_to_the_next() -> None:
+    rows = [_row("one"), _row("two")]
+    target = resume_target(rows, {"one": _progress("one", "completed", 4)}, ("one", 4))
+    assert (target.kind, target.lesson, target.step) == ("next", rows[1], 0)
 
 
-def test_resume_for_a_new_learner_and_at_the_end(tmp_path: Path) -> None:
-    files = [_file(tmp_path, "one", 1)]
-    assert resume_target(files, {}, None).kind == "start"
-    assert resume_target(files, {"one": _progress("one", "completed")}, ("one", 0)).kind == "done"
+def test_resume_for_a_new_learner_at_the_end_and_past_broken_lessons() -> None:
+    rows = [_row("broken", broken=True), _row("one")]
+    assert resume_target(rows, {}, None) == Resume("start", rows[1], 0)
+    done = {"one": _progress("one", "completed")}
+    assert resume_target(rows, done, ("one", 0)).kind == "done"
     assert resume_target([], {}, None).kind == "empty"
 
 
-def test_resume_clamps_a_step_beyond_a_shortened_lesson(tmp_path: Path) -> None:
-    files = [_file(tmp_path, "one", 1)]
-    assert files[0].lesson is not None
-    target = resume_target(files, {"one": _progress("one", "in_progress", 99)}, ("one", 99))
-    assert target.step == len(files[0].lesson.steps) - 1
+def test_resume_clamps_a_step_beyond_a_shortened_lesson() -> None:
+    rows = [_row("one", steps=3)]
+    target = resume_target(rows, {"one": _progress("one", "in_progress", 9)}, ("one", 9))
+    assert target.step == 2
 
 
 def test_control_characters_become_visible_and_keep_their_length() -> None:
@@ -102,3 +106,12 @@ def test_watcher_sees_changed_new_and_removed_files(tmp_path: Path) -> None:
     changed, removed = changes(before, scan([tmp_path]))
     assert changed == [tmp_path / "a.md", tmp_path / "c.md"]
     assert removed == [tmp_path / "b.md"]
+
+
+def test_the_light_file_listing_matches_the_content_layer(tmp_path: Path) -> None:
+    for name in ("a.md", "README.md", "_notes.md", "sub/b.md", "sub/LICENSE.md", "c.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    assert lesson_files(tmp_path) == lesson_paths(tmp_path)
+    assert lesson_files(tmp_path / "a.md") == lesson_paths(tmp_path / "a.md")
+    assert lesson_files(tmp_path / "missing") == lesson_paths(tmp_path / "missing") == []

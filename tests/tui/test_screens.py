@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from textual.widgets import DataTable, Sparkline
+from textual.widgets import DataTable
 
 from tests.tui.conftest import AppFactory, settle
 from twitter_tutor.progress import ProgressStore
@@ -12,6 +12,7 @@ from twitter_tutor.tui.screens.help import HelpScreen
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.lesson import LessonScreen
 from twitter_tutor.tui.screens.review import ReviewScreen
+from twitter_tutor.tui.widgets.score_chart import ScoreChart
 
 
 def _record(store: ProgressStore, exercise: str, score: int) -> None:
@@ -32,7 +33,7 @@ async def test_review_shows_attempts_best_scores_and_completion(
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert "1 of 2 lessons completed (50%)" in str(review.query_one("#completion").render())
-        assert review.query_one(Sparkline).data == [20.0, 60.0, 90.0]
+        assert review.query_one(ScoreChart).scores == [20, 60, 90]
         attempts = review.query_one("#attempts", DataTable)
         assert attempts.row_count == 3
         newest = [str(c) for c in attempts.get_row_at(0)]

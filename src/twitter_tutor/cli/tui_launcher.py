@@ -54,6 +54,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
     from twitter_tutor.tui.app import make_app
+    from twitter_tutor.tui.course_index import INDEX_NAME
 
     sources = tuple(ctx.sources)
     app = make_app(
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         sources,
         watch=bool(getattr(args, "watch", False)),
         notices=opened.warnings,
+        # Only beside a real store: a memory store means the data dir cannot be written.
+        index_path=ctx.data_dir / INDEX_NAME if opened.persistent else None,
     )
     try:
         app.run()

@@ -71,17 +71,7 @@ def _choice(exercise: ChoiceExercise, chosen: frozenset[int], lang: str) -> Grad
     right = sum(1 for i in items if i.selected and i.expected)
     wrong = sum(1 for i in items if i.selected and not i.expected)
     total = sum(1 for i in items if i.expected)
-    score = round(100 * max(0, right - wrong) / total)
-    passed = score >= exercise.pass_score
-    return GradeResult(
-        exercise.id,
-        "choice",
-        score,
-        passed,
-        _summary(lang, score, exercise.pass_score, passed=passed),
-        items=items,
-        pass_score=exercise.pass_score,
-    )
+    return _items_result(exercise, items, round(100 * max(0, right - wrong) / total), lang)
 
 
 def _pick(exercise: PickExercise, chosen: frozenset[int], lang: str) -> GradeResult:
@@ -93,11 +83,16 @@ def _pick(exercise: PickExercise, chosen: frozenset[int], lang: str) -> GradeRes
     unwanted = [i for i in items if not i.expected]
     hit_share = sum(i.selected for i in wanted) / len(wanted)
     leave_share = sum(not i.selected for i in unwanted) / len(unwanted)
-    score = round(100 * math.sqrt(hit_share * leave_share))
+    return _items_result(exercise, items, round(100 * math.sqrt(hit_share * leave_share)), lang)
+
+
+def _items_result(
+    exercise: ChoiceExercise | PickExercise, items: tuple[ItemFeedback, ...], score: int, lang: str
+) -> GradeResult:
     passed = score >= exercise.pass_score
     return GradeResult(
         exercise.id,
-        "pick",
+        exercise.type,
         score,
         passed,
         _summary(lang, score, exercise.pass_score, passed=passed),

@@ -108,30 +108,25 @@ def max_hashtags(check: MaxHashtags, a: Analysis, lang: str) -> CheckResult:
     )
 
 
-def mentions_any(check: MentionsAny, a: Analysis, lang: str) -> CheckResult:
+def _word_rule(check: MentionsAny | Avoids, a: Analysis, lang: str, *, wanted: bool) -> CheckResult:
+    """mentions_any passes when a word is found (wanted), avoids when none is."""
     found = find_words(a.text, check.words)
-    words = ", ".join(f'"{w}"' for w in check.words)
-    if found:
-        return _result(
-            check,
-            True,
-            message(lang, "mentions_any.pass", quoted=quote_all([s.text for s in found])),
-            found,
-        )
-    return _result(check, False, message(lang, "mentions_any.fail", words=words))
+    passed = bool(found) == wanted
+    # Quote what was found; when nothing was, list what the check looks for.
+    values = {
+        "quoted": quote_all([s.text for s in found]),
+        "words": ", ".join(f'"{w}"' for w in check.words),
+    }
+    text = message(lang, f"{check.rule}.{'pass' if passed else 'fail'}", **values)
+    return _result(check, passed, text, found)
+
+
+def mentions_any(check: MentionsAny, a: Analysis, lang: str) -> CheckResult:
+    return _word_rule(check, a, lang, wanted=True)
 
 
 def avoids(check: Avoids, a: Analysis, lang: str) -> CheckResult:
-    found = find_words(a.text, check.words)
-    words = ", ".join(f'"{w}"' for w in check.words)
-    if found:
-        return _result(
-            check,
-            False,
-            message(lang, "avoids.fail", quoted=quote_all([s.text for s in found])),
-            found,
-        )
-    return _result(check, True, message(lang, "avoids.pass", words=words))
+    return _word_rule(check, a, lang, wanted=False)
 
 
 RULES: dict[str, Callable[..., CheckResult]] = {

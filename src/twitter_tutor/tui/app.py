@@ -18,6 +18,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 
+from twitter_tutor.tui import course_index
 from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
 from twitter_tutor.tui.screens.base import TutorScreen
@@ -73,7 +74,11 @@ class TutorApp(App[None]):
         self._watch_interval = watch_interval
         self._stamps: dict[Path, Stamp] = {}
         self._errors_shown: set[str] = set()
+        self._pending: tuple[str, int | None] | None = None
+        """A lesson asked for before the course finished loading."""
         self.add_mode(self.DEFAULT_MODE, lambda: HomeScreen(self.session))
+        # Before the first screen is built, so it is laid out once, rows included.
+        self._rows_from_index()
 
     def on_mount(self) -> None:
         self.title = t(self.session.lang, "app.title")
@@ -88,21 +93,39 @@ class TutorApp(App[None]):
 
     # -- course loading and --watch ---------------------------------------------------------
 
+    def _rows_from_index(self) -> None:
+        """The map's rows from the cache, so they paint before the course has loaded."""
+        session = self.session
+        if session.course is None and session.index_path is not None:
+            session.entries = course_index.read(session.index_path, session.sources, session.lang)
+            self._course_changed()
+
+    def _course_changed(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TutorScreen):
+                screen.course_changed()
+
     @work(thread=True, exclusive=True, group="course")
     def _load_course(self, changed: Sequence[Path] = (), removed: Sequence[Path] = ()) -> None:
         # A thread, so the first screen paints while pydantic and the lessons load.
+        session = self.session
+        stamps = scan(session.sources)  # before loading: an edit meanwhile voids the cache
         try:
-            course = self.session.course_loader()
+            course = session.course_loader()
         except Exception as error:  # a loader bug must never take the tutor down
             self.post_message(LoadFailed(str(error)))
             return
         self.post_message(CourseLoaded(course, list(changed), list(removed)))
+        if session.index_path is not None:
+            course_index.write(session.index_path, session.sources, stamps, course)
 
     def on_course_loaded(self, message: CourseLoaded) -> None:
-        self.session.course = message.course
-        for screen in self.screen_stack:
-            if isinstance(screen, TutorScreen):
-                screen.course_changed()
+        self.session.set_course(message.course)
+        self._course_changed()
+        if self._pending is not None:
+            lesson_id, step = self._pending
+            self._pending = None
+            self.open_lesson(lesson_id, step)
         lang = self.session.lang
         for path in message.changed:
             file = next((f for f in message.course.files if f.path == path), None)
@@ -155,6 +178,9 @@ class TutorApp(App[None]):
     def open_lesson(self, lesson_id: str, step: int | None = None) -> None:
         from twitter_tutor.tui.screens.lesson import LessonScreen  # first use pays for grading
 
+        if self.session.course is None:
+            self._pending = (lesson_id, step)  # opened as soon as the course is loaded
+            return
         file = self.session.find(lesson_id)
         if file is None or file.lesson is None:
             return
@@ -192,13 +218,16 @@ class TutorApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     async def action_switch_language(self) -> None:
-        self.session.lang = "en" if self.session.lang == "de" else "de"
-        self.title = t(self.session.lang, "app.title")
+        session = self.session
+        session.lang = "en" if session.lang == "de" else "de"
+        self.title = t(session.lang, "app.title")
+        if session.course is not None:
+            session.set_course(session.course)  # the rows of the other language
+        else:
+            self._rows_from_index()
         self._to_home()
         await self.screen_stack[0].recompose()
-        self.screen_stack[0].course_changed() if isinstance(
-            self.screen_stack[0], TutorScreen
-        ) else None
+        self._course_changed()
         self.notify(t(self.session.lang, "app.lang_switched"), markup=False)
 
     def action_command_palette(self) -> None:
@@ -231,6 +260,7 @@ def make_app(
     watch: bool = False,
     notices: Sequence[str] = (),
     tz: tzinfo | None = None,
+    index_path: Path | None = None,
 ) -> TutorApp:
     """The tutor, wired to its services; the CLI and the tests both build it here."""
     session = Session(
@@ -242,5 +272,6 @@ def make_app(
         watch=watch,
         notices=tuple(notices),
         tz=tz,
+        index_path=index_path,
     )
     return TutorApp(session)

@@ -20,12 +20,12 @@ class LessonCommands(Provider):
     def _lessons(self) -> list[tuple[str, str]]:
         app = cast("TutorApp", self.app)
         lang = app.session.lang
-        entries = []
-        for number, file in enumerate(app.session.lesson_files(), start=1):
-            if file.lesson is not None:
-                title = t(lang, "cmd.lesson", order=number, title=clean(file.lesson.title))
-                entries.append((title, file.lesson.id))
-        return entries
+        found = []
+        for number, row in enumerate(app.session.lesson_entries(), start=1):
+            if not row.broken and row.lesson_id is not None:
+                title = t(lang, "cmd.lesson", order=number, title=clean(row.title))
+                found.append((title, row.lesson_id))
+        return found
 
     async def discover(self) -> Hits:
         app = cast("TutorApp", self.app)

@@ -34,7 +34,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # keys (footer and help)
     "key.quit": ("Quit", "Beenden"),
     "key.help": ("Help", "Hilfe"),
-    "key.palette": ("Lessons & commands", "Lektionen & Befehle"),
+    "key.palette": ("Commands", "Befehle"),
     "key.theme": ("Light/dark", "Hell/Dunkel"),
     "key.back": ("Course map", "Kursübersicht"),
     "key.leave_box": ("Leave text box", "Textfeld verlassen"),
@@ -42,7 +42,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.previous": ("Back", "Zurück"),
     "key.review": ("Review", "Rückblick"),
     "key.language": ("Deutsch", "English"),
-    "key.submit": ("Check answer", "Antwort prüfen"),
+    "key.submit": ("Check", "Prüfen"),
     "key.close": ("Close", "Schließen"),
     "key.toggle": ("Select", "Auswählen"),
     # command palette

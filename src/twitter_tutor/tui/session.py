@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from twitter_tutor.progress.errors import StoreError
+from twitter_tutor.tui.course_index import LessonEntry, entries
 from twitter_tutor.types import Lang
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class Resume:
     """Where the Continue button leads."""
 
     kind: ResumeKind
-    lesson: LessonFile | None = None
+    lesson: LessonEntry | None = None
     step: int = 0
 
 
@@ -54,25 +55,34 @@ class Session:
     tz: tzinfo | None = None
     """Zone for dates on screen; None = the machine's. Tests fix it for stable snapshots."""
     course: Course | None = None
+    """The loaded course; None until the background load is done."""
+    entries: list[LessonEntry] | None = None
+    """The course map's rows: from the course, or from the index cache before it loads."""
+    index_path: Path | None = None
+    """Where the map's rows are cached between runs; None: no cache (tests)."""
     on_error: Callable[[str], None] = _ignore
     drafts: dict[tuple[str, str], object] = field(default_factory=dict)
     """Unsubmitted answers by (lesson id, exercise id), so leaving a step keeps the text."""
 
-    # -- course -----------------------------------------------------------------------------
+    # -- course ---------------------------------------------------------------------------
 
-    def lesson_files(self) -> list[LessonFile]:
-        return self.course.for_lang(self.lang) if self.course is not None else []
+    def set_course(self, course: Course) -> None:
+        self.course = course
+        self.entries = entries(course, self.lang)
+
+    def lesson_entries(self) -> list[LessonEntry]:
+        return self.entries or []
 
     def find(self, lesson_id: str) -> LessonFile | None:
         return self.course.find(lesson_id, self.lang) if self.course is not None else None
 
-    def next_lesson(self, lesson_id: str) -> LessonFile | None:
+    def next_lesson(self, lesson_id: str) -> LessonEntry | None:
         """The first working lesson after `lesson_id` in course order."""
-        files = self.lesson_files()
-        ids = [f.meta.id if f.meta else None for f in files]
+        rows = self.lesson_entries()
+        ids = [row.lesson_id for row in rows]
         if lesson_id not in ids:
             return None
-        return next((f for f in files[ids.index(lesson_id) + 1 :] if f.lesson), None)
+        return next((row for row in rows[ids.index(lesson_id) + 1 :] if not row.broken), None)
 
     # -- store, never raising ---------------------------------------------------------------
 
@@ -133,7 +143,7 @@ class Session:
 
     def resume(self) -> Resume:
         position = self._safe(lambda: self.store.last_position(self.profile), None)
-        return resume_target(self.lesson_files(), self.progress(), position)
+        return resume_target(self.lesson_entries(), self.progress(), position)
 
     def lesson_score(self, lesson: Lesson) -> tuple[int | None, dict[str, int]]:
         """The lesson's score (mean of each exercise's best, untried = 0) and the bests."""
@@ -147,35 +157,29 @@ class Session:
 
 
 def resume_target(
-    files: Sequence[LessonFile],
+    rows: Sequence[LessonEntry],
     progress: dict[str, LessonProgress],
     position: tuple[str, int] | None,
 ) -> Resume:
     """Where Continue goes: the exact last step, else the first lesson not completed."""
-    working = [f for f in files if f.lesson is not None]
+    working = [row for row in rows if not row.broken and row.lesson_id is not None]
     if not working:
         return Resume("empty")
-    if position is not None:
-        lesson_id, step = position
-        current = next((f for f in working if f.lesson and f.lesson.id == lesson_id), None)
-        state = progress.get(lesson_id)
-        if (
-            current is not None
-            and current.lesson is not None
-            and (state is None or state.state != "completed")
-        ):
-            return Resume("continue", current, min(step, len(current.lesson.steps) - 1))
 
-    def completed(f: LessonFile) -> bool:
-        state = progress.get(f.lesson.id) if f.lesson else None
+    def completed(row: LessonEntry) -> bool:
+        state = progress.get(row.lesson_id or "")
         return state is not None and state.state == "completed"
 
-    todo = next((f for f in working if not completed(f)), None)
+    if position is not None:
+        lesson_id, step = position
+        current = next((row for row in working if row.lesson_id == lesson_id), None)
+        if current is not None and not completed(current):
+            return Resume("continue", current, min(step, current.steps - 1))
+    todo = next((row for row in working if not completed(row)), None)
     if todo is None:
         return Resume("done")
     if not progress:
         return Resume("start", todo, 0)
-    assert todo.lesson is not None
-    state = progress.get(todo.lesson.id)
+    state = progress.get(todo.lesson_id or "")
     step = state.step if state is not None and state.state == "in_progress" else 0
-    return Resume("next", todo, min(step, len(todo.lesson.steps) - 1))
+    return Resume("next", todo, min(step, todo.steps - 1))

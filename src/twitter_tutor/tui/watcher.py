@@ -1,7 +1,8 @@
-"""`--watch`: which lesson files changed since the last look, by modification time and size.
+"""Which lesson files there are and which changed, by modification time and size.
 
-Polling keeps this dependency-free and works the same on every OS; a course has tens of files,
-so one `stat` each second costs next to nothing.
+Used by `--watch` (polled each second: dependency-free, the same on every OS, and a course has
+tens of files) and by the course index. Listing files here instead of through the content
+layer keeps pydantic out of start-up; a test checks both list the same files.
 """
 
 from __future__ import annotations
@@ -11,13 +12,26 @@ from pathlib import Path
 
 Stamp = tuple[int, int]
 
+# The same rule as content.course.lesson_paths.
+SKIPPED_NAMES = {"readme.md", "license.md", "changelog.md"}
+
+
+def lesson_files(source: Path) -> list[Path]:
+    if source.is_file():
+        return [source]
+    if not source.is_dir():
+        return []
+    return sorted(
+        p
+        for p in source.rglob("*.md")
+        if p.is_file() and p.name.lower() not in SKIPPED_NAMES and not p.name.startswith("_")
+    )
+
 
 def scan(sources: Iterable[Path]) -> dict[Path, Stamp]:
-    from twitter_tutor.content.course import lesson_paths  # only with --watch: keeps start-up light
-
     stamps: dict[Path, Stamp] = {}
     for source in sources:
-        for path in lesson_paths(source):
+        for path in lesson_files(source):
             try:
                 info = path.stat()
             except OSError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,9 +15,6 @@ from twitter_tutor.tui.messages import OpenLesson, OpenReview
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.widgets.course_list import CourseList
-
-if TYPE_CHECKING:
-    from twitter_tutor.content.lesson import LessonFile
 
 
 class HomeScreen(TutorScreen):
@@ -39,23 +36,21 @@ class HomeScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.title = self.t("app.title")
-        if self.session.course is not None:
-            self.course_changed()
 
     def on_screen_resume(self) -> None:
-        # Back from a lesson: its state and the Continue target have moved.
-        if self.session.course is not None:
+        # At start, and back from a lesson: its state and the Continue target have moved.
+        if self.session.entries is not None:
             self.course_changed()
 
     def course_changed(self) -> None:
-        files = self.session.lesson_files()
+        rows = self.session.lesson_entries()
         progress = self.session.progress()
-        self.query_one(CourseList).show(files, progress)
-        working = [f for f in files if f.lesson is not None]
+        self.query_one(CourseList).show(rows, progress)
+        working = [row for row in rows if not row.broken and row.lesson_id]
         done = sum(
             1
-            for f in working
-            if f.lesson and (p := progress.get(f.lesson.id)) and p.state == "completed"
+            for row in working
+            if (state := progress.get(row.lesson_id or "")) and state.state == "completed"
         )
         welcome = (
             self.t("home.welcome_back", done=done, total=len(working))
@@ -67,46 +62,36 @@ class HomeScreen(TutorScreen):
 
     def _continue_label(self) -> str:
         resume = self.session.resume()
-        lesson = resume.lesson.lesson if resume.lesson else None
-        if resume.kind == "empty" or lesson is None:
+        row = resume.lesson
+        if row is None:
             return self.t("home.all_done") if resume.kind == "done" else self.t("home.no_lessons")
         if resume.kind == "start":
-            return self.t("home.start", title=lesson.title)
+            return self.t("home.start", title=row.title)
         if resume.kind == "next" and resume.step == 0:
-            return self.t("home.next_lesson", title=lesson.title)
-        return self.t(
-            "home.continue", title=lesson.title, step=resume.step + 1, steps=len(lesson.steps)
-        )
+            return self.t("home.next_lesson", title=row.title)
+        return self.t("home.continue", title=row.title, step=resume.step + 1, steps=row.steps)
 
     @on(Button.Pressed, "#continue")
     def resume(self) -> None:
-        if self.session.course is None:
+        if self.session.entries is None:
             return
         target = self.session.resume()
         if target.kind == "done":
             self.post_message(OpenReview())
-        elif target.lesson is not None and target.lesson.lesson is not None:
-            self.post_message(OpenLesson(target.lesson.lesson.id, target.step))
+        elif target.lesson is not None and target.lesson.lesson_id is not None:
+            self.post_message(OpenLesson(target.lesson.lesson_id, target.step))
 
     @on(OptionList.OptionSelected, "#lessons")
     def open_selected(self, event: OptionList.OptionSelected) -> None:
-        course = self.query_one(CourseList)
-        row = next((r for r in course.rows if r.key == event.option_id), None)
+        row = self.query_one(CourseList).row(event.option_id)
         if row is None:
             return
-        if row.file.lesson is None:
-            self._explain_broken(row.file)
+        if row.broken or row.lesson_id is None:
+            problems = "\n".join(row.problems) or row.title
+            text = self.t("home.broken_notice", problems=problems)
+            self.notify(text, severity="error", timeout=10, markup=False)
         else:
-            self.post_message(OpenLesson(row.file.lesson.id))
-
-    def _explain_broken(self, file: LessonFile) -> None:
-        problems = "\n".join(str(p) for p in file.problems[:3]) or str(file.path)
-        self.notify(
-            self.t("home.broken_notice", problems=problems),
-            severity="error",
-            timeout=10,
-            markup=False,
-        )
+            self.post_message(OpenLesson(row.lesson_id))
 
     def action_review(self) -> None:
         self.post_message(OpenReview())

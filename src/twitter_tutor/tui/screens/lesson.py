@@ -226,8 +226,8 @@ class LessonScreen(TutorScreen):
 
     def _after_summary(self, choice: str | None) -> None:
         following = self.session.next_lesson(self.lesson.id)
-        if choice == "next" and following is not None and following.lesson is not None:
-            self.post_message(OpenLesson(following.lesson.id, 0))
+        if choice == "next" and following is not None and following.lesson_id is not None:
+            self.post_message(OpenLesson(following.lesson_id, 0))
         else:
             self.post_message(GoHome())
 

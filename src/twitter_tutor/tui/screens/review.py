@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Sparkline, Static
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from twitter_tutor.progress.models import Attempt
 from twitter_tutor.tui.i18n import format_date
 from twitter_tutor.tui.literal import clean, literal, one_line
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.styles import tcss
+from twitter_tutor.tui.widgets.score_chart import ScoreChart
 
 
 def _cell(text: str, style: str = "") -> Text:
@@ -34,7 +35,7 @@ class ReviewScreen(TutorScreen):
                 yield Static("", id="completion")
                 yield ProgressBar(show_eta=False, show_percentage=False, id="completion-bar")
             yield Static("", id="chart-title", classes="section")
-            yield Sparkline([], id="chart")
+            yield ScoreChart(id="chart")
             yield Static(literal(self.t("review.best")), classes="section")
             yield DataTable(id="best", cursor_type="row", zebra_stripes=True)
             yield Static(literal(self.t("review.attempts")), classes="section")
@@ -55,16 +56,14 @@ class ReviewScreen(TutorScreen):
         self.course_changed()
 
     def course_changed(self) -> None:
-        files = [f for f in self.session.lesson_files() if f.lesson is not None]
+        rows = [r for r in self.session.lesson_entries() if not r.broken and r.lesson_id]
         progress = self.session.progress()
         attempts = self.session.attempts()
-        titles = {f.lesson.id: f.lesson.title for f in files if f.lesson}
+        titles = {r.lesson_id: r.title for r in rows}
         done = sum(
-            1
-            for f in files
-            if f.lesson and (p := progress.get(f.lesson.id)) and p.state == "completed"
+            1 for r in rows if (p := progress.get(r.lesson_id or "")) and p.state == "completed"
         )
-        total = len(files)
+        total = len(rows)
         percent = round(100 * done / total) if total else 0
         self.query_one("#completion", Static).update(
             literal(self.t("review.completion", done=done, total=total, percent=percent))
@@ -73,13 +72,12 @@ class ReviewScreen(TutorScreen):
         self._chart(attempts)
         best = self.query_one("#best", DataTable)
         best.clear()
-        for f in files:
-            assert f.lesson is not None
-            state = progress.get(f.lesson.id)
+        for row in rows:
+            state = progress.get(row.lesson_id or "")
             kind = state.state if state is not None else "not_started"
             score = state.best_score if state is not None else None
             best.add_row(
-                _cell(one_line(f.lesson.title, 40)),
+                _cell(one_line(row.title, 40)),
                 _cell(self.t(f"review.state_{kind}"), "green" if kind == "completed" else ""),
                 _cell("–" if score is None else f"{score}/100"),
             )
@@ -95,11 +93,11 @@ class ReviewScreen(TutorScreen):
             )
 
     def _chart(self, attempts: list[Attempt]) -> None:
-        chart = self.query_one("#chart", Sparkline)
+        chart = self.query_one("#chart", ScoreChart)
         title = self.query_one("#chart-title", Static)
         if attempts:
             title.update(literal(self.t("review.chart", count=len(attempts))))
-            chart.data = [float(a.score) for a in attempts]
+            chart.show([a.score for a in attempts])
         else:
             title.update(literal(self.t("review.no_attempts")))
         chart.display = bool(attempts)

@@ -10,8 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from twitter_tutor.content.lesson import Lesson, LessonFile
+from twitter_tutor.content.lesson import Lesson
 from twitter_tutor.content.models import AnyExercise, ChoiceExercise, PickExercise
+from twitter_tutor.tui.course_index import LessonEntry
 from twitter_tutor.tui.literal import literal, one_line
 from twitter_tutor.tui.screens.base import TutorModal
 from twitter_tutor.tui.session import Session
@@ -37,7 +38,7 @@ class SummaryScreen(TutorModal):
         lesson: Lesson,
         score: int | None,
         best: dict[str, int],
-        following: LessonFile | None,
+        following: LessonEntry | None,
         *,
         saved: bool,
     ) -> None:
@@ -45,7 +46,7 @@ class SummaryScreen(TutorModal):
         self.lesson = lesson
         self.score = score
         self.best = best
-        self.following = following.lesson if following is not None else None
+        self.following = following
         self.saved = saved
 
     def compose(self) -> ComposeResult:

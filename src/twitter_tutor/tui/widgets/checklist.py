@@ -1,4 +1,4 @@
-"""The live checklist beside the compose box: each check of the exercise, passing or not yet."""
+"""The live checklist under the compose box: each check of the exercise, passing or not yet."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from twitter_tutor.grading.result import CheckResult
-from twitter_tutor.tui.widgets.feedback import check_line
+from twitter_tutor.tui.widgets.feedback import check_lines
 
 
 class Checklist(Static):
@@ -19,4 +19,6 @@ class Checklist(Static):
         self.lang = lang
 
     def show(self, results: Sequence[CheckResult]) -> None:
-        self.update(Content("\n").join(check_line(self.lang, r, hint=False) for r in results))
+        # No hints while typing: they are advice for after an attempt, not a running commentary.
+        lines = [line for r in results for line, _ in check_lines(self.lang, r, hints=False)]
+        self.update(Content("\n").join(lines))

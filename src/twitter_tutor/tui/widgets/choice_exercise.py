@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, RadioButton, Static
 
 from twitter_tutor.content.models import ChoiceExercise
 from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.widgets.answer_checkbox import AnswerCheckbox
+from twitter_tutor.tui.widgets.answer_radios import AnswerRadioButton, AnswerRadios
 from twitter_tutor.tui.widgets.exercise import ExerciseWidget
 
 
@@ -25,11 +27,11 @@ class ChoiceExerciseWidget(ExerciseWidget):
         if exercise.multiple:
             with Vertical(classes="choices"):
                 for n, choice in enumerate(exercise.choices, start=1):
-                    yield Checkbox(literal(choice.text), n in chosen)
+                    yield AnswerCheckbox(literal(choice.text), n in chosen)
         else:
-            with RadioSet(classes="choices"):
+            with AnswerRadios(classes="choices"):
                 for n, choice in enumerate(exercise.choices, start=1):
-                    yield RadioButton(literal(choice.text), n in chosen)
+                    yield AnswerRadioButton(literal(choice.text), n in chosen)
 
     def _buttons(self) -> list[Checkbox | RadioButton]:
         if self.exercise.multiple:

@@ -33,6 +33,7 @@ def length_limit(checks: list[object]) -> int:
 class ComposeExerciseWidget(ExerciseWidget):
     exercise: ComposeExercise
     _debounce: Timer | None = None
+    _followed = False
 
     def compose_answer(self) -> ComposeResult:
         exercise = self.exercise
@@ -63,6 +64,10 @@ class ComposeExerciseWidget(ExerciseWidget):
         self.refresh_live()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        if not self._followed and self.query_one(TextArea).has_focus:
+            # Once the learner types, bring the live checklist into view beside the box.
+            self._followed = True
+            self.call_after_refresh(self.query_one(Checklist).scroll_visible, animate=False)
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)

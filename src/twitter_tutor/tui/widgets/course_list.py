@@ -6,7 +6,6 @@ Rows are rebuilt on resize so titles are cut to the width that is really there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -14,27 +13,15 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from twitter_tutor.tui.course_index import LessonEntry
 from twitter_tutor.tui.i18n import lang_name, t
 from twitter_tutor.tui.literal import literal, one_line
 
 if TYPE_CHECKING:
-    from twitter_tutor.content.lesson import LessonFile
     from twitter_tutor.progress.models import LessonProgress
 
 BAR_WIDTH = 10
 STATE_WIDTH = 24
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str
-    """The lesson id, or `broken:<path>` for a file without readable front matter."""
-    file: LessonFile
-    progress: LessonProgress | None
-
-
-def row_key(file: LessonFile) -> str:
-    return file.meta.id if file.meta is not None else f"broken:{file.path}"
 
 
 def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
@@ -46,33 +33,39 @@ class CourseList(OptionList):
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
-        self.rows: list[Row] = []
+        self.rows: list[LessonEntry] = []
+        self.progress: dict[str, LessonProgress] = {}
+        self._built_width = 0
 
-    def show(self, files: list[LessonFile], progress: dict[str, LessonProgress]) -> None:
-        self.rows = [Row(row_key(f), f, progress.get(f.meta.id) if f.meta else None) for f in files]
+    def show(self, rows: list[LessonEntry], progress: dict[str, LessonProgress]) -> None:
+        self.rows = rows
+        self.progress = progress
         self._rebuild()
+
+    def row(self, key: str | None) -> LessonEntry | None:
+        return next((row for row in self.rows if row.key == key), None)
 
     def on_resize(self, _event: events.Resize) -> None:
-        self._rebuild()
+        if self._width() != self._built_width:
+            self._rebuild()
+
+    def _width(self) -> int:
+        # Option padding takes 2 cells (the scrollbar's are kept free by the stylesheet);
+        # before the first layout, assume an 80-column terminal.
+        return max(40, (self.scrollable_content_region.width or 76) - 2)
 
     def _rebuild(self) -> None:
         highlighted = self.highlighted
-        # Option padding takes 2 cells (the scrollbar's are kept free by the stylesheet);
-        # before the first layout, assume an 80-column terminal.
-        width = max(40, (self.scrollable_content_region.width or 76) - 2)
+        width = self._built_width = self._width()
         self.set_options(
             [Option(self._prompt(n, row, width), id=row.key) for n, row in enumerate(self.rows, 1)]
         )
         if self.rows:
             self.highlighted = min(highlighted or 0, len(self.rows) - 1)
 
-    def _prompt(self, number: int, row: Row, width: int) -> Content:
-        meta, lesson = row.file.meta, row.file.lesson
-        title = meta.title if meta else row.file.path.name
+    def _prompt(self, number: int, row: LessonEntry, width: int) -> Content:
         state = self._state(row)
-        minutes = (
-            t(self.lang, "home.minutes", minutes=meta.minutes) if meta and meta.minutes else ""
-        )
+        minutes = t(self.lang, "home.minutes", minutes=row.minutes) if row.minutes else ""
         right = Content.assemble(
             (f"{minutes:>8}", "$text-muted"),
             "  ",
@@ -80,37 +73,30 @@ class CourseList(OptionList):
         )
         head = f"{number:>2}  "
         room = max(10, width - len(head) - right.cell_length - 1)
+        title = row.title
+        if row.lang is not None and row.lang != self.lang:
+            title += " " + t(self.lang, "home.other_lang", language=lang_name(self.lang, row.lang))
         title_text = one_line(title, room)
-        if meta is not None and meta.lang != self.lang:
-            note = " " + t(self.lang, "home.other_lang", language=lang_name(self.lang, meta.lang))
-            title_text = one_line(title + note, room)
-        line1 = Content.assemble(
-            (head, "$text-muted"),
-            literal(title_text, "bold"),
-            " " * max(1, width - len(head) - len(title_text) - right.cell_length),
-            right,
-        )
-        problems = row.file.problems
-        if lesson is None or problems:
-            first = problems[0].message if problems else "?"
-            text = one_line(t(self.lang, "home.broken", problem=first), width - len(head))
-            line2 = Content.assemble(" " * len(head), literal(text, "$error"))
+        gap = " " * max(1, width - len(head) - len(title_text) - right.cell_length)
+        line1 = Content.assemble((head, "$text-muted"), literal(title_text, "bold"), gap, right)
+        if row.broken:
+            text = one_line(t(self.lang, "home.broken", problem=row.problem), width - len(head))
+            line2 = Content.assemble(" " * len(head), literal(text, "$text-error"))
         else:
-            summary = one_line(meta.summary if meta else "", width - len(head))
+            summary = one_line(row.summary, width - len(head))
             line2 = Content.assemble(" " * len(head), literal(summary, "$text-muted"))
         return Content("\n").join([line1, line2])
 
-    def _state(self, row: Row) -> Content:
-        progress, lesson = row.progress, row.file.lesson
-        if lesson is None or row.file.problems:
+    def _state(self, row: LessonEntry) -> Content:
+        if row.broken or row.lesson_id is None:
             return Content("")
+        progress = self.progress.get(row.lesson_id)
         if progress is None or progress.state == "not_started":
             return Content.styled(t(self.lang, "home.not_started"), "$text-muted")
         if progress.state == "completed":
             done = t(self.lang, "home.completed")
             if progress.best_score is not None:
                 done += " · " + t(self.lang, "home.best", score=progress.best_score)
-            return Content.styled(done, "$success")
-        steps = len(lesson.steps)
-        step = min(progress.step + 1, steps)
-        return Content.assemble(progress_bar(step, steps), f" {step}/{steps}")
+            return Content.styled(done, "$text-success")
+        step = min(progress.step + 1, row.steps)
+        return Content.assemble(progress_bar(step, row.steps), f" {step}/{row.steps}")

@@ -1,7 +1,9 @@
-"""The outcome of one check: score, pass or not, and why, in the lesson's words."""
+"""The outcome of one check: the verdict, then each choice or check with why, in the lesson's
+words. One Static per line, so explanations keep their indent when they wrap."""
 
 from __future__ import annotations
 
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -9,67 +11,80 @@ from twitter_tutor.grading.result import CheckResult, GradeResult
 from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.literal import literal
 
+Line = tuple[Content, str]
+"""A line of feedback and its kind: "verdict", "item" or "note" (indented)."""
+
 
 def mark(lang: str, passed: bool) -> Content:
-    return Content.styled(
-        t(lang, "ex.right" if passed else "ex.wrong"), "bold $success" if passed else "bold $error"
-    )
+    style = "bold $text-success" if passed else "bold $text-error"
+    return Content.styled(t(lang, "ex.right" if passed else "ex.wrong"), style)
 
 
-def check_line(lang: str, check: CheckResult, *, hint: bool = True) -> Content:
-    line = Content.assemble(mark(lang, check.passed), " ", literal(check.message))
-    if hint and not check.passed and check.hint:
+def check_lines(lang: str, check: CheckResult, *, hints: bool = True) -> list[Line]:
+    lines = [(Content.assemble(mark(lang, check.passed), " ", literal(check.message)), "item")]
+    if hints and not check.passed and check.hint:
         tip = literal(t(lang, "ex.hint", hint=check.hint), "italic $text-warning")
-        line = Content.assemble(line, "\n  ", tip)
-    return line
+        lines.append((tip, "note"))
+    return lines
 
 
-class GradeFeedback(Static):
+def feedback_lines(lang: str, result: GradeResult) -> list[Line]:
+    # The grader's summary already says score, verdict and what was needed.
+    style = "bold $text-success" if result.passed else "bold $text-warning"
+    lines: list[Line] = [(literal(result.summary, style), "verdict")]
+    if result.exercise_type == "choice":
+        for item in result.items:
+            # Marked by whether the answer is right, and whether the learner chose it.
+            line = Content.assemble(
+                mark(lang, item.expected), f" {item.number}. ", literal(item.text)
+            )
+            if item.selected:
+                line = Content.assemble(line, (f"  ({t(lang, 'ex.your_choice')})", "$text-muted"))
+            lines.append((line, "item"))
+            if item.why:
+                lines.append((literal(item.why, "italic $text-muted"), "note"))
+    elif result.exercise_type == "compose":
+        for check in result.checks:
+            lines += check_lines(lang, check)
+    elif result.exercise_type == "plan":
+        lines += _plan_lines(lang, result)
+    return lines
+
+
+def _plan_lines(lang: str, result: GradeResult) -> list[Line]:
+    lines: list[Line] = []
+    for number in sorted({c.tweet for c in result.checks if c.tweet is not None}):
+        label = Content.styled(t(lang, "ex.tweet_n", number=number) + ":", "bold")
+        failed = [c for c in result.checks if c.tweet == number and not c.passed]
+        if not failed:
+            ok = Content.styled(t(lang, "ex.tweet_ok"), "$text-muted")
+            lines.append((Content.assemble(mark(lang, True), " ", label, " ", ok), "item"))
+        for check in failed:
+            for line, kind in check_lines(lang, check):
+                lines.append((Content.assemble(label, " ", line) if kind == "item" else line, kind))
+    for check in result.checks:
+        if check.tweet is None:
+            lines += check_lines(lang, check)
+    return lines
+
+
+class GradeFeedback(Vertical):
     DEFAULT_CLASSES = "feedback"
 
     def __init__(self, lang: str) -> None:
-        super().__init__("")
+        super().__init__()
         self.lang = lang
         self.display = False
 
     def show(self, result: GradeResult) -> None:
-        # The grader's summary already says score, verdict and what was needed.
-        style = "bold $text-success" if result.passed else "bold $text-warning"
-        lines = [literal(result.summary, style)]
-        if result.exercise_type == "choice":
-            lines += [
-                self._item(i.number, i.text, i.expected, i.selected, i.why) for i in result.items
-            ]
-        elif result.exercise_type == "compose":
-            lines += [check_line(self.lang, c) for c in result.checks]
-        elif result.exercise_type == "plan":
-            lines += self._plan(result)
-        self.update(Content("\n").join(lines))
+        self.remove_children()
+        self.mount_all(
+            Static(line, classes=kind) for line, kind in feedback_lines(self.lang, result)
+        )
         self.set_class(result.passed, "-passed")
         self.display = True
 
-    def _item(
-        self, number: int, text: str, correct: bool, chosen: bool, why: str | None
-    ) -> Content:
-        """A choice marked by whether it is right, and whether the learner chose it."""
-        line = Content.assemble(mark(self.lang, correct), f" {number}. ", literal(text))
-        if chosen:
-            line = Content.assemble(line, (f"  ← {t(self.lang, 'ex.your_choice')}", "$text-muted"))
-        if why:
-            line = Content.assemble(line, "\n   ", literal(why, "italic $text-muted"))
-        return line
-
-    def _plan(self, result: GradeResult) -> list[Content]:
-        lines: list[Content] = []
-        tweets = sorted({c.tweet for c in result.checks if c.tweet is not None})
-        for number in tweets:
-            checks = [c for c in result.checks if c.tweet == number]
-            label = (t(self.lang, "ex.tweet_n", number=number) + ":", "bold")
-            failed = [c for c in checks if not c.passed]
-            if not failed:
-                ok = (t(self.lang, "ex.tweet_ok"), "$text-muted")
-                lines.append(Content.assemble(mark(self.lang, True), " ", label, " ", ok))
-            for check in failed:
-                lines.append(Content.assemble(label, " ", check_line(self.lang, check)))
-        lines += [check_line(self.lang, c) for c in result.checks if c.tweet is None]
-        return lines
+    @property
+    def text(self) -> str:
+        """Everything shown, as plain text (for tests and screen readers' sake)."""
+        return "\n".join(str(s.render()) for s in self.query(Static))

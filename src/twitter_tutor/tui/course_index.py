@@ -1,0 +1,115 @@
+"""The course map's rows, and a small cache of them so the map paints without pydantic.
+
+Loading the course (pydantic models, Markdown, TOML) takes about 0.35 s, longer than a bare
+Textual app needs to paint. The rows of the map are saved beside the progress store with the
+modification time and size of every lesson file; while no file changed, the next start shows
+the map from that cache at once and loads the course itself in the background. Any change,
+new or removed file, other sources or another version of the tutor makes the cache unused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from twitter_tutor import __version__
+from twitter_tutor.tui.watcher import Stamp, scan
+
+if TYPE_CHECKING:
+    from twitter_tutor.content.course import Course
+
+INDEX_NAME = "course-index.json"
+FORMAT = 1
+LANGS = ("de", "en")
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    """One row of the course map."""
+
+    key: str
+    """The lesson id, or `broken:<path>` for a file without readable front matter."""
+    lesson_id: str | None
+    title: str
+    lang: str | None
+    summary: str
+    minutes: int | None
+    steps: int
+    problems: tuple[str, ...] = ()
+    """Why the lesson cannot be opened (`path:line: message`); empty for a working lesson."""
+    problem: str | None = None
+    """The first problem's message alone, for the row."""
+
+    @property
+    def broken(self) -> bool:
+        return self.problem is not None
+
+
+def entries(course: Course, lang: str) -> list[LessonEntry]:
+    """The map's rows for a learner of `lang`, in course order."""
+    rows: list[LessonEntry] = []
+    for f in course.for_lang(lang):
+        meta, lesson = f.meta, f.lesson
+        broken = lesson is None
+        first = f.problems[0].message if f.problems else "?"
+        rows.append(
+            LessonEntry(
+                key=meta.id if meta is not None else f"broken:{f.path}",
+                lesson_id=meta.id if meta is not None else None,
+                title=meta.title if meta is not None else f.path.name,
+                lang=meta.lang if meta is not None else None,
+                summary=meta.summary if meta is not None else "",
+                minutes=meta.minutes if meta is not None else None,
+                steps=len(lesson.steps) if lesson is not None else 0,
+                problems=tuple(str(p) for p in f.problems[:3]) if broken else (),
+                problem=first if broken else None,
+            )
+        )
+    return rows
+
+
+def _stamps_json(stamps: dict[Path, Stamp]) -> dict[str, list[int]]:
+    return {str(path): list(stamp) for path, stamp in stamps.items()}
+
+
+def read(path: Path, sources: Sequence[Path], lang: str) -> list[LessonEntry] | None:
+    """The cached rows, or None when there are none or any lesson file changed."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if (
+            data.get("format") != FORMAT
+            or data.get("version") != __version__
+            or data.get("sources") != [str(s) for s in sources]
+            or data.get("stamps") != _stamps_json(scan(sources))
+        ):
+            return None
+        return [
+            LessonEntry(**{**row, "problems": tuple(row["problems"])})
+            for row in data["langs"][lang]
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        # A missing, unreadable or outdated cache only costs the full load.
+        return None
+
+
+def write(path: Path, sources: Sequence[Path], stamps: dict[Path, Stamp], course: Course) -> None:
+    """Save the rows; quietly skipped when the folder cannot be written (it's only a cache)."""
+    data = {
+        "format": FORMAT,
+        "version": __version__,
+        "sources": [str(s) for s in sources],
+        "stamps": _stamps_json(stamps),
+        "langs": {lang: [asdict(row) for row in entries(course, lang)] for lang in LANGS},
+    }
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        temporary.replace(path)  # readers see the old file or the new one, never half
+    except OSError:
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
