@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
+from tests.tui.helpers import BROKEN, AppFactory, ticking_clock
 from twitter_tutor.content.course import load_course
 from twitter_tutor.content.starter import starter_lesson
 from twitter_tutor.progress import ProgressStore, open_store
 from twitter_tutor.progress.schema import migrate
 from twitter_tutor.tui.app import TutorApp, make_app
 from twitter_tutor.types import Lang
-
-BROKEN = """+++
-id = "broken"
-title = "Broken [bold]lesson[/]"
-lang = "en"
-order = 3
-summary = "A lesson with a mistake in its exercise."
-+++
-
-## Only step
-
-```exercise
-id = "oops"
-type = "choice"
-```
-"""
 
 
 @pytest.fixture
@@ -58,12 +42,6 @@ def store(tmp_path: Path) -> Iterator[ProgressStore]:
     opened.store.close()
 
 
-def ticking_clock(start: datetime) -> Callable[[], datetime]:
-    """A clock that moves one minute per reading: stable dates for snapshots."""
-    moments = iter(start + timedelta(minutes=n) for n in range(10_000))
-    return lambda: next(moments)
-
-
 @pytest.fixture
 def fixed_store(tmp_path: Path) -> Iterator[ProgressStore]:
     """A real SQLite store whose clock the test controls."""
@@ -73,9 +51,6 @@ def fixed_store(tmp_path: Path) -> Iterator[ProgressStore]:
     store = ProgressStore(conn, path, clock=ticking_clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
     yield store
     store.close()
-
-
-AppFactory = Callable[..., TutorApp]
 
 
 @pytest.fixture
@@ -103,9 +78,3 @@ def build(lessons: Path, store: ProgressStore) -> AppFactory:
         )
 
     return factory
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait for the course to load (a worker) and the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()

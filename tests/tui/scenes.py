@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from tests.tui.conftest import settle
+from tests.tui.helpers import settle
 from twitter_tutor.content.course import load_course
 from twitter_tutor.progress import ProgressStore
 from twitter_tutor.tui.app import TutorApp, make_app

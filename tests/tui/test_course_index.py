@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
-from tests.tui.conftest import BROKEN
-from twitter_tutor.content.course import load_course
+from textual.widgets import Button
+
+from tests.tui.helpers import BROKEN, settle
+from twitter_tutor.content.course import Course, load_course
+from twitter_tutor.progress import ProgressStore
 from twitter_tutor.tui import course_index
+from twitter_tutor.tui.app import make_app
+from twitter_tutor.tui.screens.home import HomeScreen
+from twitter_tutor.tui.screens.lesson import LessonScreen
 from twitter_tutor.tui.watcher import scan
+from twitter_tutor.tui.widgets.course_list import CourseList
 
 
 def _save(index: Path, lessons: Path) -> None:
@@ -56,3 +64,30 @@ def test_a_damaged_or_unwritable_cache_is_harmless(tmp_path: Path, lessons: Path
     index.write_text('{"format": 1, "langs": []}', "utf-8")
     assert course_index.read(index, [lessons], "en") is None
     _save(tmp_path / "missing-dir" / "index.json", lessons)  # no error
+
+
+async def test_the_map_paints_from_the_cache_before_the_course_loads(
+    tmp_path: Path, lessons: Path, store: ProgressStore
+) -> None:
+    index = tmp_path / "index.json"
+    _save(index, lessons)
+    release = threading.Event()
+
+    def slow_loader() -> Course:
+        release.wait(10)  # the course "loads" only when the test says so
+        return load_course([lessons])
+
+    app = make_app(slow_loader, store, "tester", "en", [lessons], index_path=index)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session.course is None
+        rows = app.screen.query_one(CourseList).rows
+        assert [r.lesson_id for r in rows] == ["basics", "more-practice"]
+        assert "Basics" in str(app.screen.query_one("#continue", Button).label)
+        await pilot.press("enter")  # asked for before the course is there: opened once it is
+        assert isinstance(app.screen, HomeScreen)
+        release.set()
+        await settle(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert app.screen.lesson.id == "basics"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, RadioSet, TextArea
 
-from tests.tui.conftest import AppFactory, settle
+from tests.tui.helpers import AppFactory, settle
 from twitter_tutor.progress import ProgressStore
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.lesson import LessonScreen

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual import events
 from textual.widgets import TextArea
 
-from tests.tui.conftest import BROKEN, AppFactory, settle
+from tests.tui.helpers import BROKEN, AppFactory, settle
 from twitter_tutor.progress import ProgressStore
+from twitter_tutor.tui.literal import clean
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.lesson import LessonScreen
 from twitter_tutor.tui.screens.too_small import TooSmallScreen
@@ -64,12 +66,18 @@ async def test_markup_and_escape_sequences_in_the_compose_box_stay_literal(
         assert "[bold]loud[/] [/] [link=https://evil.example]click[/link]" in shown
         assert "\x1b" not in shown and "\x07" not in shown
         assert "␛[31mred" in shown  # visible, not sent to the terminal
+        assert area.text.startswith("[bold]loud[/]") and "\x1b" not in area.text
+        app.post_message(events.Paste("\x1b[2J"))  # a paste with an escape sequence
+        await pilot.pause()
+        assert area.text.endswith("[/]?␛[2J")
+        assert "\x1b" not in app.export_screenshot()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert lesson.query_one(GradeFeedback).display
         history = lesson.query_one(AttemptHistory)
         assert "[bold]loud[/]" in history.rows.render().plain
-    assert store.attempts("tester")[-1].answer == HOSTILE + "[/]?"
+    # Saved as shown: control characters as their visible stand-ins, markup as typed.
+    assert store.attempts("tester")[-1].answer == clean(HOSTILE) + "[/]?␛[2J"
 
 
 async def test_the_interface_speaks_german(build: AppFactory) -> None:
@@ -146,9 +154,10 @@ async def test_watch_reloads_a_changed_lesson_and_shows_a_new_problem(
         app.open_lesson("more-practice", 1)
         await pilot.pause()
         path = lessons / "02-more.md"
-        path.write_text(path.read_text("utf-8").replace("Reading comes first", "Read first"))
+        good = path.read_text("utf-8")
+        path.write_text(good.replace("Reading comes first", "Read first"), "utf-8")
         os.utime(path, ns=(1, 1))  # a different mtime even within the clock's resolution
-        app._poll()
+        app.poll_lessons()
         await settle(pilot)
         lesson = app.screen
         assert isinstance(lesson, LessonScreen)
@@ -157,7 +166,49 @@ async def test_watch_reloads_a_changed_lesson_and_shows_a_new_problem(
 
         path.write_text(BROKEN.replace('id = "broken"', 'id = "more-practice"'), "utf-8")
         os.utime(path, ns=(2, 2))
-        app._poll()
+        app.poll_lessons()
         await settle(pilot)
-        assert "no longer available" in str(lesson.query_one(".gone").render())
+        assert "has a problem now" in str(lesson.query_one(".gone").render())
         assert any("has a problem now" in n.message for n in app._notifications)
+        await pilot.press("n")  # nothing to page through while it is broken
+        assert lesson.gone and lesson.index == 1
+
+        path.write_text(good, "utf-8")
+        os.utime(path, ns=(3, 3))
+        app.poll_lessons()
+        await settle(pilot)
+        assert not lesson.gone and lesson.index == 1
+        assert not lesson.query(".gone")
+
+
+WEIRD_LESSON = """+++
+id = "weird"
+title = "Weird [bold]title[/] [link=x]y[/link]"
+lang = "en"
+order = 1
+summary = "Summary with [red]markup[/]"
++++
+
+Intro [bold]not bold[/] and [/] and an escape: \x1b[31mred\x1b[0m done.
+
+## Step [b]two[/b]
+
+More text.
+"""
+
+
+async def test_lesson_text_with_markup_and_escapes_is_shown_literally(
+    build: AppFactory, tmp_path: Path
+) -> None:
+    folder = tmp_path / "weird"
+    folder.mkdir()
+    (folder / "weird.md").write_text(WEIRD_LESSON, "utf-8")
+    app = build(folder=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Weird [bold]title[/]" in _rows(app)[0]
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        screen = app.export_screenshot()
+        assert "\x1b" not in screen
+        assert "[bold]not bold[/]" in screen.replace("&#160;", " ")

@@ -6,7 +6,7 @@ import re
 
 from textual.widgets import DataTable
 
-from tests.tui.conftest import AppFactory, settle
+from tests.tui.helpers import AppFactory, settle
 from twitter_tutor.progress import ProgressStore
 from twitter_tutor.tui.screens.help import HelpScreen
 from twitter_tutor.tui.screens.home import HomeScreen

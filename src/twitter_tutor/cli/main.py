@@ -69,7 +69,13 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the commands named in `argv` (all when None) get their full options.
+
+    The others are listed for `--help` but their modules are not imported, so opening the
+    tutor (no command at all) never pays for eight command modules.
+    """
+    named = set(COMMANDS) if argv is None else set(argv) & set(COMMANDS)
     parser = _Parser(
         prog=PROG,
         description="An interactive terminal tutor that teaches you to tweet well. "
@@ -84,10 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_text in COMMANDS.items():
-        module = _command_module(name)
         cmd_parser = sub.add_parser(name, help=help_text, description=help_text)
-        _add_common(cmd_parser, suppress=True)
-        module.register(cmd_parser)
+        if name in named:
+            _add_common(cmd_parser, suppress=True)
+            _command_module(name).register(cmd_parser)
     return parser
 
 
@@ -115,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = build_parser(args_list).parse_args(args_list)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""The tutor app: screens, global keys, course loading and `--watch`. Thin on purpose.
+"""The tutor app: screens, navigation and global keys. Thin on purpose.
 
 `make_app` is the one way to build it, for the CLI and for the tests alike.
 """
@@ -6,31 +6,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, work
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.screen import Screen
 
-from twitter_tutor.tui import course_index
+from twitter_tutor.tui.course_loading import CourseLoadingApp
 from twitter_tutor.tui.i18n import t
+from twitter_tutor.tui.literal import clean
 from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
-from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from twitter_tutor.tui.session import Session
 from twitter_tutor.tui.styles import tcss
-from twitter_tutor.tui.watcher import Stamp, changes, scan
 from twitter_tutor.types import Lang
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from twitter_tutor.content.course import Course
     from twitter_tutor.progress.store import ProgressStore
@@ -43,19 +41,7 @@ def lesson_commands() -> type[Provider]:
     return LessonCommands
 
 
-@dataclass
-class CourseLoaded(Message):
-    course: Course
-    changed: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
-
-
-@dataclass
-class LoadFailed(Message):
-    error: str
-
-
-class TutorApp(App[None]):
+class TutorApp(CourseLoadingApp):
     CSS_PATH = tcss("app.tcss")
     # A named mode, not get_default_screen(): only a mode's base screen gets its CSS_PATH loaded.
     DEFAULT_MODE = "tutor"
@@ -67,86 +53,32 @@ class TutorApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
     ]
 
-    def __init__(self, session: Session, *, watch_interval: float = 1.0) -> None:
-        super().__init__()
-        self.session = session
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         session.on_error = self._store_error
-        self._watch_interval = watch_interval
-        self._stamps: dict[Path, Stamp] = {}
         self._errors_shown: set[str] = set()
-        self._pending: tuple[str, int | None] | None = None
-        """A lesson asked for before the course finished loading."""
         self.add_mode(self.DEFAULT_MODE, lambda: HomeScreen(self.session))
-        # Before the first screen is built, so it is laid out once, rows included.
-        self._rows_from_index()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # File names, lesson problems and learner text travel in notifications: always literal.
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         self.title = t(self.session.lang, "app.title")
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
-        if self.session.watch:
-            self._stamps = scan(self.session.sources)
-            self.set_interval(self._watch_interval, self._poll)
-        # After the first paint: the loading thread would otherwise compete with it for the GIL.
-        self.call_after_refresh(self._load_course)
+        self.start_loading()
         self._check_size(self.size)
-
-    # -- course loading and --watch ---------------------------------------------------------
-
-    def _rows_from_index(self) -> None:
-        """The map's rows from the cache, so they paint before the course has loaded."""
-        session = self.session
-        if session.course is None and session.index_path is not None:
-            session.entries = course_index.read(session.index_path, session.sources, session.lang)
-            self._course_changed()
-
-    def _course_changed(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, TutorScreen):
-                screen.course_changed()
-
-    @work(thread=True, exclusive=True, group="course")
-    def _load_course(self, changed: Sequence[Path] = (), removed: Sequence[Path] = ()) -> None:
-        # A thread, so the first screen paints while pydantic and the lessons load.
-        session = self.session
-        stamps = scan(session.sources)  # before loading: an edit meanwhile voids the cache
-        try:
-            course = session.course_loader()
-        except Exception as error:  # a loader bug must never take the tutor down
-            self.post_message(LoadFailed(str(error)))
-            return
-        self.post_message(CourseLoaded(course, list(changed), list(removed)))
-        if session.index_path is not None:
-            course_index.write(session.index_path, session.sources, stamps, course)
-
-    def on_course_loaded(self, message: CourseLoaded) -> None:
-        self.session.set_course(message.course)
-        self._course_changed()
-        if self._pending is not None:
-            lesson_id, step = self._pending
-            self._pending = None
-            self.open_lesson(lesson_id, step)
-        lang = self.session.lang
-        for path in message.changed:
-            file = next((f for f in message.course.files if f.path == path), None)
-            if file is not None and file.lesson is None and file.problems:
-                text = t(lang, "app.reloaded_broken", name=path.name, problem=file.problems[0])
-                self.notify(text, severity="error", timeout=10, markup=False)
-            else:
-                self.notify(t(lang, "app.reloaded", name=path.name), markup=False)
-        for path in message.removed:
-            self.notify(t(lang, "app.removed", name=path.name), severity="warning", markup=False)
-
-    def on_load_failed(self, message: LoadFailed) -> None:
-        text = t(self.session.lang, "app.load_failed", error=message.error)
-        self.notify(text, severity="error", timeout=15, markup=False)
-
-    def _poll(self) -> None:
-        stamps = scan(self.session.sources)
-        changed, removed = changes(self._stamps, stamps)
-        self._stamps = stamps
-        if changed or removed:
-            self._load_course(changed, removed)
 
     def _store_error(self, message: str) -> None:
         # A read-only disk fails every write the same way: say it once, not at every step.
@@ -178,8 +110,7 @@ class TutorApp(App[None]):
     def open_lesson(self, lesson_id: str, step: int | None = None) -> None:
         from twitter_tutor.tui.screens.lesson import LessonScreen  # first use pays for grading
 
-        if self.session.course is None:
-            self._pending = (lesson_id, step)  # opened as soon as the course is loaded
+        if self.wait_for_course(lesson_id, step):
             return
         file = self.session.find(lesson_id)
         if file is None or file.lesson is None:
@@ -224,10 +155,10 @@ class TutorApp(App[None]):
         if session.course is not None:
             session.set_course(session.course)  # the rows of the other language
         else:
-            self._rows_from_index()
+            self.rows_from_index()
         self._to_home()
         await self.screen_stack[0].recompose()
-        self._course_changed()
+        self.course_changed()
         self.notify(t(self.session.lang, "app.lang_switched"), markup=False)
 
     def action_command_palette(self) -> None:

@@ -107,8 +107,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "lesson.next": ("Next →", "Weiter →"),
     "lesson.finish": ("Finish ✓", "Abschließen ✓"),
     "lesson.gone": (
-        "This lesson is no longer available: {problem}",
-        "Diese Lektion ist nicht mehr verfügbar: {problem}",
+        "This lesson has a problem now; fix it and it comes back here:\n{problem}",
+        "Diese Lektion hat jetzt ein Problem; sobald es behoben ist, "
+        "geht es hier weiter:\n{problem}",
     ),
     # summary
     "summary.title": ("Lesson completed: {title}", "Lektion abgeschlossen: {title}"),
@@ -124,12 +125,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ex.submit_again": ("Check again", "Nochmal prüfen"),
     "ex.saved": ("✓ saved", "✓ gespeichert"),
     "ex.not_saved": ("not saved (see notification)", "nicht gespeichert (siehe Meldung)"),
-    "ex.score": ("Score {score}/100", "{score}/100 Punkte"),
-    "ex.passed": ("passed", "bestanden"),
-    "ex.failed": (
-        "not passed yet: {pass_score} needed",
-        "noch nicht bestanden: {pass_score} nötig",
-    ),
     "ex.choose_one": ("Choose one answer.", "Wähle eine Antwort."),
     "ex.choose_many": ("Choose every right answer.", "Wähle alle richtigen Antworten."),
     "ex.pick_hint": (
@@ -160,7 +155,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ex.mix_min": ("≥{limit}", "≥{limit}"),
     "ex.tweet_ok": ("every check passed", "alle Prüfungen bestanden"),
     "ex.history": ("Your attempts ({count})", "Deine Versuche ({count})"),
-    "ex.history_row": ("{date} · {score}/100 · {answer}", "{date} · {score}/100 · {answer}"),
     "ex.replying_to": ("Replying to / quoting:", "Antwort auf / Zitat von:"),
     "ex.followers": ("{count} followers", "{count} Follower"),
     "ex.selected": ("[x]", "[x]"),

@@ -50,7 +50,7 @@ class HelpScreen(TutorModal):
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        self.query_one("#close", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self) -> None:
         self.dismiss("")

@@ -30,7 +30,7 @@ from textual.widgets import (
 from twitter_tutor.content.lesson import Lesson, MarkdownBlock, Step
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.grading import AnswerError, grade
-from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.literal import clean, literal
 from twitter_tutor.tui.messages import GoHome, OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
@@ -69,6 +69,8 @@ class LessonScreen(TutorScreen):
         super().__init__(session)
         self.lesson = lesson
         self.index = max(0, min(step, len(lesson.steps) - 1))
+        self.gone = False
+        """The lesson broke under `--watch`; the steps stay hidden until it is fixed."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,7 +99,7 @@ class LessonScreen(TutorScreen):
     async def show_step(self, index: int) -> None:
         steps = self.lesson.steps
         self.index = index = max(0, min(index, len(steps) - 1))
-        self.sub_title = self.lesson.title
+        self.sub_title = clean(self.lesson.title)
         body = self.query_one("#body", VerticalScroll)
         await body.remove_children()
         await body.mount_all(list(self._step_widgets(steps[index])))
@@ -107,6 +109,7 @@ class LessonScreen(TutorScreen):
         )
         self.query_one(ProgressBar).update(progress=index + 1)
         self.query_one("#previous", Button).disabled = index == 0
+        self.query_one("#next", Button).disabled = False
         last = index == len(steps) - 1
         self.query_one("#next", Button).label = literal(
             self.t("lesson.finish" if last else "lesson.next")
@@ -118,11 +121,13 @@ class LessonScreen(TutorScreen):
         heading = f"# {self.lesson.title}" if step.is_opening else f"## {step.title}"
         blocks = list(step.blocks)
         if not blocks or not isinstance(blocks[0], MarkdownBlock):
-            yield Markdown(heading, classes="step-text")
+            yield Markdown(clean(heading), classes="step-text")
         for n, block in enumerate(blocks):
             if isinstance(block, MarkdownBlock):
                 text = f"{heading}\n\n{block.text}" if n == 0 else block.text
-                yield Markdown(text, classes="step-text")
+                # Markdown is the lesson's own markup; only control characters are defused,
+                # since the widget would pass an ESC straight to the terminal.
+                yield Markdown(clean(text), classes="step-text")
             else:
                 yield self._exercise_widget(block.exercise)
 
@@ -149,13 +154,15 @@ class LessonScreen(TutorScreen):
         (target or self.query_one("#next", Button)).focus(scroll_visible=False)
 
     async def action_next(self) -> None:
+        if self.gone:
+            return
         if self.index < len(self.lesson.steps) - 1:
             await self.show_step(self.index + 1)
         else:
             self.finish()
 
     async def action_previous(self) -> None:
-        if self.index > 0:
+        if self.index > 0 and not self.gone:
             await self.show_step(self.index - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -232,14 +239,19 @@ class LessonScreen(TutorScreen):
             self.post_message(GoHome())
 
     def course_changed(self) -> None:
+        """`--watch` reloaded the course: show the edited lesson, or why it is broken now."""
         file = self.session.find(self.lesson.id)
         if file is None or file.lesson is None:
-            problem = file.problems[0] if file is not None and file.problems else self.lesson.path
-            self.query_one("#body", VerticalScroll).remove_children()
-            self.query_one("#body", VerticalScroll).mount(
-                Static(literal(self.t("lesson.gone", problem=problem)), classes="gone")
-            )
-        elif file.lesson.content_hash != self.lesson.content_hash:
+            self.gone = True
+            problems = [str(p) for p in file.problems] if file is not None else []
+            text = self.t("lesson.gone", problem="\n".join(problems[:3]) or self.lesson.path)
+            body = self.query_one("#body", VerticalScroll)
+            body.remove_children()
+            body.mount(Static(literal(text), classes="gone"))
+            for button in self.query("#nav Button").results(Button):
+                button.disabled = True
+        elif self.gone or file.lesson.content_hash != self.lesson.content_hash:
+            self.gone = False
             self.lesson = file.lesson
             self.query_one(ProgressBar).update(total=len(file.lesson.steps))
             self.call_later(self.show_step, self.index)

@@ -19,6 +19,7 @@ from twitter_tutor.tui.tweet_text import signal_spans
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.checklist import Checklist
 from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.tweet_area import TweetArea
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 
 DEBOUNCE_S = 0.15
@@ -45,7 +46,7 @@ class ComposeExerciseWidget(ExerciseWidget):
                 context.author, context.handle, context.text, lang=self.lang, classes="context"
             )
         text = self.initial_draft if isinstance(self.initial_draft, str) else ""
-        yield TextArea(
+        yield TweetArea(
             text,
             soft_wrap=True,
             show_line_numbers=False,

@@ -16,6 +16,7 @@ from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.compose_exercise import DEBOUNCE_S, length_limit
 from twitter_tutor.tui.widgets.exercise import ExerciseWidget
 from twitter_tutor.tui.widgets.feedback import mark
+from twitter_tutor.tui.widgets.tweet_area import TweetArea
 
 MIX_KINDS = ("promotional", "personal", "conversational")
 
@@ -32,7 +33,7 @@ class PlanExerciseWidget(ExerciseWidget):
         for number in range(1, exercise.count + 1):
             text = drafts[number - 1] if number <= len(drafts) else ""
             yield CharCounter(limit, classes="plan-label")
-            yield TextArea(
+            yield TweetArea(
                 str(text),
                 soft_wrap=True,
                 show_line_numbers=False,

@@ -1,0 +1,137 @@
+"""The part of the app that gets the course: the cached map first, the full course in a
+thread after the first paint, and again whenever `--watch` sees a lesson file change."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+
+from twitter_tutor.tui import course_index
+from twitter_tutor.tui.i18n import t
+from twitter_tutor.tui.screens.base import TutorScreen
+from twitter_tutor.tui.session import Session
+from twitter_tutor.tui.watcher import Stamp, changes, scan
+
+if TYPE_CHECKING:
+    from twitter_tutor.content.course import Course
+
+
+def warm_up(lang: str) -> None:
+    """Import what opening a lesson needs (grading, the analysis lexicons, the lesson screen),
+    in the loading thread while the learner reads the map, so the first lesson opens at once."""
+    try:
+        importlib.import_module("twitter_tutor.tui.screens.lesson")
+        grader = importlib.import_module("twitter_tutor.grading.grader")
+        grader.analyze_for("Hello, how are you?", lang)
+    except Exception:  # only an optimisation: the real use reports any real problem
+        return
+
+
+@dataclass
+class CourseLoaded(Message):
+    course: Course
+    changed: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class LoadFailed(Message):
+    error: str
+
+
+class CourseLoadingApp(App[None]):
+    session: Session
+    WATCH_INTERVAL_S = 1.0
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._stamps: dict[Path, Stamp] = {}
+        self._pending: tuple[str, int | None] | None = None
+        """A lesson asked for before the course finished loading."""
+        self._warm = False
+        # Before the first screen is built, so it is laid out once, rows included.
+        self.rows_from_index()
+
+    def open_lesson(self, lesson_id: str, step: int | None = None) -> None:
+        raise NotImplementedError
+
+    def start_loading(self) -> None:
+        if self.session.watch:
+            self._stamps = scan(self.session.sources)
+            self.set_interval(self.WATCH_INTERVAL_S, self.poll_lessons)
+        # After the first paint: the loading thread would otherwise compete with it for the GIL.
+        self.call_after_refresh(self._load_course)
+
+    def wait_for_course(self, lesson_id: str, step: int | None) -> bool:
+        """True when the course is not loaded yet; the lesson opens as soon as it is."""
+        if self.session.course is None:
+            self._pending = (lesson_id, step)
+            return True
+        return False
+
+    def rows_from_index(self) -> None:
+        """The map's rows from the cache, so they paint before the course has loaded."""
+        session = self.session
+        if session.course is None and session.index_path is not None:
+            session.entries = course_index.read(session.index_path, session.sources, session.lang)
+            self.course_changed()
+
+    def course_changed(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TutorScreen):
+                screen.course_changed()
+
+    @work(thread=True, exclusive=True, group="course")
+    def _load_course(self, changed: Sequence[Path] = (), removed: Sequence[Path] = ()) -> None:
+        # A worker posts messages and never touches widgets.
+        session = self.session
+        stamps = scan(session.sources)  # before loading: an edit meanwhile voids the cache
+        try:
+            course = session.course_loader()
+        except Exception as error:  # a loader bug must never take the tutor down
+            self.post_message(LoadFailed(str(error)))
+            return
+        self.post_message(CourseLoaded(course, list(changed), list(removed)))
+        if session.index_path is not None:
+            course_index.write(session.index_path, session.sources, stamps, course)
+        if not self._warm:
+            self._warm = True
+            warm_up(session.lang)
+
+    def on_course_loaded(self, message: CourseLoaded) -> None:
+        self.session.set_course(message.course)
+        self.course_changed()
+        if self._pending is not None:
+            lesson_id, step = self._pending
+            self._pending = None
+            self.open_lesson(lesson_id, step)
+        lang = self.session.lang
+        for path in message.changed:
+            file = next((f for f in message.course.files if f.path == path), None)
+            if file is not None and file.lesson is None and file.problems:
+                text = t(lang, "app.reloaded_broken", name=path.name, problem=file.problems[0])
+                self.notify(text, severity="error", timeout=10, markup=False)
+            else:
+                self.notify(t(lang, "app.reloaded", name=path.name), markup=False)
+        for path in message.removed:
+            self.notify(t(lang, "app.removed", name=path.name), severity="warning", markup=False)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        text = t(self.session.lang, "app.load_failed", error=message.error)
+        self.notify(text, severity="error", timeout=15, markup=False)
+
+    def poll_lessons(self) -> None:
+        """`--watch`: reload the course when a lesson file changed, appeared or went away."""
+        stamps = scan(self.session.sources)
+        changed, removed = changes(self._stamps, stamps)
+        self._stamps = stamps
+        if changed or removed:
+            self._load_course(changed, removed)

@@ -1,0 +1,28 @@
+"""The box a learner writes a tweet in: a TextArea that never holds control characters.
+
+TextArea draws what its document holds, so a pasted ESC would reach the terminal and start a
+real escape sequence. Every way text gets in (typing, pasting, undo, a restored draft) is
+cleaned to visible stand-ins first; they have the same length, so positions stay valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from twitter_tutor.tui.literal import clean
+
+
+class TweetArea(TextArea):
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(clean(text), **kwargs)
+
+    def edit(self, edit: Edit) -> EditResult:
+        cleaned = clean(edit.text)
+        return super().edit(edit if cleaned == edit.text else replace(edit, text=cleaned))
+
+    def load_text(self, text: str) -> None:
+        super().load_text(clean(text))
