@@ -1,5 +1,8 @@
 """Lesson loading and `check` for 10, 100 and 1,000 generated lessons: is the cost linear?
 
+The lessons are copies of the built-in course under new ids, so they are as long and hold as
+many exercises and examples as real ones.
+
 Usage: python bench/bench_loading.py [--sizes 10,100,1000] [--repeat 3] [--quick]
 Prints a Markdown table; `--json` prints the figures for bench/run_all.py.
 """
@@ -8,21 +11,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from twitter_tutor.content.course import load_course
-from twitter_tutor.content.starter import starter_lesson
+from twitter_tutor.settings import builtin_lessons_dir
 from twitter_tutor.grading.self_test import with_example_problems
 
 
 def make_lessons(folder: Path, count: int) -> None:
+    """`count` lessons like the real course: its 20 files in turn, each under a new id."""
+    course = sorted(builtin_lessons_dir().rglob("*.md"))
     for n in range(count):
-        lang = "de" if n % 2 else "en"
-        text = starter_lesson(f"lesson-{n}", lang, order=n)
-        (folder / f"lesson-{n:04d}-{lang}.md").write_text(text, encoding="utf-8")
+        text = course[n % len(course)].read_text(encoding="utf-8")
+        text = re.sub(r'(?m)^id = ".*"$', f'id = "lesson-{n}"', text, count=1)
+        text = re.sub(r"(?m)^requires = .*$", "", text, count=1)
+        (folder / f"lesson-{n:04d}.md").write_text(text, encoding="utf-8")
 
 
 def measure(count: int, repeat: int) -> dict[str, float]:

@@ -40,20 +40,38 @@ _markdown: MarkdownIt | None = None
 
 
 def markdown_parser() -> MarkdownIt:
-    """CommonMark plus tables, built once (the parser is not free to construct)."""
+    """CommonMark plus tables, built once (the parser is not free to construct).
+
+    Only the block structure is needed here (## headings, fences, line ranges); the Markdown
+    widget renders inline text itself, so the inline pass, a third of the loader's time, is off.
+    """
     global _markdown
     if _markdown is None:
-        _markdown = MarkdownIt("commonmark").enable("table")
+        _markdown = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
     return _markdown
 
 
-@dataclass(frozen=True)
 class ParsedExercise:
-    """An exercise block with the line of each of its keys, for later checks (examples)."""
+    """An exercise block and where its keys stand, for later checks (examples)."""
 
-    exercise: AnyExercise
-    lines: dict[Loc, int]
-    fence_line: int
+    def __init__(self, exercise: AnyExercise, toml_text: str, fence_line: int) -> None:
+        self.exercise = exercise
+        self.fence_line = fence_line
+        self._toml_text = toml_text
+        self._lines: dict[Loc, int] | None = None
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        """{key location: line in the .md file}, worked out only when a problem needs it:
+        scanning every block up front was the loader's largest cost."""
+        if self._lines is None:
+            self._lines = _file_lines(self._toml_text, self.fence_line)
+        return self._lines
+
+
+def _file_lines(content: str, fence_line: int) -> dict[Loc, int]:
+    """Key lines of an exercise block, counted in the .md file (`fence_line` is the ``` line)."""
+    return {loc: fence_line + n for loc, n in key_lines(content).items()}
 
 
 class _Collector:
@@ -147,7 +165,6 @@ def _front_matter(lines: list[str], problems: _Collector) -> tuple[FrontMatter |
 @dataclass(frozen=True)
 class _Validated:
     model: BaseModel
-    lines: dict[Loc, int]
 
 
 def _validate_toml(
@@ -166,10 +183,10 @@ def _validate_toml(
         message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
         problems.add(first_line + lineno - 1, f"TOML syntax error: {message}")
         return None
-    lines = {loc: first_line + n - 1 for loc, n in key_lines(toml_text).items()}
     try:
-        return _Validated(model.model_validate(raw), lines)
+        return _Validated(model.model_validate(raw))
     except ValidationError as error:
+        lines = {loc: first_line + n - 1 for loc, n in key_lines(toml_text).items()}
         for loc, message in describe_all(error, model):
             problems.add(line_for(lines, loc, fence_line), message)
         return None
@@ -204,7 +221,7 @@ def _body(
             )
     steps: list[Step] = []
     exercises: list[ParsedExercise] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, ParsedExercise] = {}
     for n, (title, first, heading_line, opening) in enumerate(sections):
         end = headings[n][1].map[0] if n < len(headings) else len(body_lines)  # type: ignore[index]
         blocks: list[Block] = []
@@ -218,15 +235,16 @@ def _body(
             parsed = _exercise(fence, offset + f_start + 1, problems)
             if parsed is not None:
                 ex_id = parsed.exercise.id
-                id_line = parsed.lines.get(("id",), parsed.fence_line)
                 if ex_id in seen:
+                    earlier = seen[ex_id]
                     problems.add(
-                        id_line,
-                        f"duplicate exercise id '{ex_id}' (first used on line {seen[ex_id]}); "
+                        parsed.lines.get(("id",), parsed.fence_line),
+                        f"duplicate exercise id '{ex_id}' (first used on line "
+                        f"{earlier.lines.get(('id',), earlier.fence_line)}); "
                         "exercise ids must be unique in a lesson",
                     )
                 else:
-                    seen[ex_id] = id_line
+                    seen[ex_id] = parsed
                     exercises.append(parsed)
                     blocks.append(ExerciseBlock(parsed.exercise, parsed.fence_line))
             cursor = f_end
@@ -268,10 +286,9 @@ def _exercise(fence: Token, fence_line: int, problems: _Collector) -> ParsedExer
         message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
         problems.add(fence_line + lineno, f"TOML syntax error in exercise: {message}")
         return None
-    lines = {loc: fence_line + n for loc, n in key_lines(content).items()}
     kind = raw.get("type")
     if kind not in EXERCISE_MODELS:
-        line = lines.get(("type",), fence_line)
+        line = _file_lines(content, fence_line).get(("type",), fence_line)
         if kind is None:
             problems.add(
                 fence_line, f"the exercise has no 'type'; use one of: {', '.join(EXERCISE_TYPES)}"
@@ -285,7 +302,8 @@ def _exercise(fence: Token, fence_line: int, problems: _Collector) -> ParsedExer
     try:
         exercise = model.model_validate(raw)
     except ValidationError as error:
+        lines = _file_lines(content, fence_line)
         for loc, message in describe_all(error, model):
             problems.add(line_for(lines, loc, fence_line), message)
         return None
-    return ParsedExercise(exercise, lines, fence_line)  # type: ignore[arg-type]
+    return ParsedExercise(exercise, content, fence_line)  # type: ignore[arg-type]

@@ -24,13 +24,16 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
     field, other = ("answer", "text") if numbered else ("text", "answer")
     problems: list[Problem] = []
     for index, example in enumerate(exercise.examples):
-        line = parsed.lines.get(("examples", index), parsed.fence_line)
+        # Looked up only for a problem: finding key lines means scanning the block's TOML.
+        def at(index: int = index) -> int:
+            return parsed.lines.get(("examples", index), parsed.fence_line)
+
         raw = example.answer if numbered else example.text
         if getattr(example, other) is not None:
             problems.append(
                 Problem(
                     lesson.path,
-                    line,
+                    at(),
                     f"example {index + 1}: a {exercise.type} example takes '{field}', "
                     f"not '{other}'",
                 )
@@ -38,13 +41,13 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
             continue
         if raw is None:
             problems.append(
-                Problem(lesson.path, line, f"example {index + 1}: add '{field}' to the example")
+                Problem(lesson.path, at(), f"example {index + 1}: add '{field}' to the example")
             )
             continue
         try:
             result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
         except AnswerError as error:
-            problems.append(Problem(lesson.path, line, f"example {index + 1}: {error}"))
+            problems.append(Problem(lesson.path, at(), f"example {index + 1}: {error}"))
             continue
         if result.passed != example.passes:
             failed = [c.rule for c in result.checks if not c.passed]
@@ -61,7 +64,7 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
             problems.append(
                 Problem(
                     lesson.path,
-                    line,
+                    at(),
                     f"example {index + 1} should {expected} but {actual} with score "
                     f"{result.score} (pass_score {exercise.pass_score}){detail}",
                 )
