@@ -82,3 +82,17 @@ async def test_theme_toggle(build: AppFactory) -> None:
         before = app.theme
         await pilot.press("ctrl+t")
         assert app.theme != before
+
+
+async def test_down_from_continue_goes_to_the_lessons(build: AppFactory) -> None:
+    from twitter_tutor.tui.widgets.course_list import CourseList
+
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "continue"
+        await pilot.press("down")
+        assert isinstance(app.focused, CourseList)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)

@@ -23,6 +23,9 @@ class HomeScreen(TutorScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "key.review"),
         Binding("l", "app.switch_language", "key.language"),
+        # From the Continue button, ↓ goes on to the lessons, as a learner expects;
+        # the lesson list handles ↓ itself once it has focus.
+        Binding("down", "focus_lessons", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -92,6 +95,9 @@ class HomeScreen(TutorScreen):
             self.notify(text, severity="error", timeout=10, markup=False)
         else:
             self.post_message(OpenLesson(row.lesson_id))
+
+    def action_focus_lessons(self) -> None:
+        self.query_one(CourseList).focus()
 
     def action_review(self) -> None:
         self.post_message(OpenReview())
