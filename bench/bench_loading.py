@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from twitter_tutor.content.course import load_course
-from twitter_tutor.settings import builtin_lessons_dir
 from twitter_tutor.grading.self_test import with_example_problems
+from twitter_tutor.settings import builtin_lessons_dir
 
 
 def make_lessons(folder: Path, count: int) -> None:

@@ -7,15 +7,14 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, RadioButton, Static
 
 from twitter_tutor.content.models import ChoiceExercise
-from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.answer_checkbox import AnswerCheckbox
 from twitter_tutor.tui.widgets.answer_radios import AnswerRadioButton, AnswerRadios
-from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.exercise import NumberedExerciseWidget
 
 
-class ChoiceExerciseWidget(ExerciseWidget):
+class ChoiceExerciseWidget(NumberedExerciseWidget):
     exercise: ChoiceExercise
 
     def compose_answer(self) -> ComposeResult:
@@ -40,16 +39,6 @@ class ChoiceExerciseWidget(ExerciseWidget):
 
     def _chosen(self) -> frozenset[int]:
         return frozenset(n for n, button in enumerate(self._buttons(), start=1) if button.value)
-
-    def collect(self) -> tuple[Answer, str] | None:
-        chosen = self._chosen()
-        if not chosen:
-            self.tell("ex.nothing_chosen")
-            return None
-        return chosen, ",".join(str(n) for n in sorted(chosen))
-
-    def draft(self) -> object:
-        return self._chosen()
 
     def mark(self, result: GradeResult) -> None:
         for button, item in zip(self._buttons(), result.items, strict=False):

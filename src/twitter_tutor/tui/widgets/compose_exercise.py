@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from twitter_tutor.content.models import ComposeExercise, MaxLength
@@ -18,11 +17,10 @@ from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.tweet_text import signal_spans
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.checklist import Checklist
-from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 
-DEBOUNCE_S = 0.15
 TWEET_LIMIT = 280
 
 
@@ -31,9 +29,8 @@ def length_limit(checks: list[object]) -> int:
     return next((c.limit for c in checks if isinstance(c, MaxLength)), TWEET_LIMIT)
 
 
-class ComposeExerciseWidget(ExerciseWidget):
+class ComposeExerciseWidget(LiveExerciseWidget):
     exercise: ComposeExercise
-    _debounce: Timer | None = None
     _followed = False
 
     def compose_answer(self) -> ComposeResult:
@@ -69,15 +66,7 @@ class ComposeExerciseWidget(ExerciseWidget):
             # Once the learner types, bring the live checklist into view beside the box.
             self._followed = True
             self.call_after_refresh(self.query_one(Checklist).scroll_visible, animate=False)
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
-
-    def flush(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-            self._debounce = None
-            self.refresh_live()
+        self.schedule_live()
 
     def refresh_live(self) -> None:
         text = self.query_one(TextArea).text

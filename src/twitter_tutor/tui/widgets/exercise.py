@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from twitter_tutor.content.models import AnyExercise
@@ -123,3 +124,46 @@ class ExerciseWidget(Vertical):
 
     def tell(self, key: str) -> None:
         self.notify(self.t(key), severity="warning", markup=False)
+
+
+class NumberedExerciseWidget(ExerciseWidget):
+    """Choice and pick: the answer is the set of numbers the learner selected."""
+
+    def _chosen(self) -> frozenset[int]:
+        raise NotImplementedError
+
+    def collect(self) -> tuple[Answer, str] | None:
+        chosen = self._chosen()
+        if not chosen:
+            self.tell("ex.nothing_chosen")
+            return None
+        return chosen, ",".join(str(n) for n in sorted(chosen))
+
+    def draft(self) -> object:
+        return self._chosen()
+
+
+DEBOUNCE_S = 0.15
+
+
+class LiveExerciseWidget(ExerciseWidget):
+    """Compose and plan: live feedback 150 ms after the last keystroke.
+
+    Typing only restarts a timer, so a keystroke never waits for analysis.
+    """
+
+    _debounce: Timer | None = None
+
+    def schedule_live(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
+
+    def flush(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+            self.refresh_live()
+
+    def refresh_live(self) -> None:
+        """Recompute the live feedback from what is typed now."""

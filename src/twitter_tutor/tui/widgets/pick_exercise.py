@@ -7,14 +7,13 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from twitter_tutor.content.models import PickExercise
-from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
-from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.exercise import NumberedExerciseWidget
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 
 
-class PickExerciseWidget(ExerciseWidget):
+class PickExerciseWidget(NumberedExerciseWidget):
     exercise: PickExercise
 
     def compose_answer(self) -> ComposeResult:
@@ -37,16 +36,6 @@ class PickExerciseWidget(ExerciseWidget):
         return frozenset(
             n for n, card in enumerate(self.query(TweetCard), start=1) if card.selected
         )
-
-    def collect(self) -> tuple[Answer, str] | None:
-        chosen = self._chosen()
-        if not chosen:
-            self.tell("ex.nothing_chosen")
-            return None
-        return chosen, ",".join(str(n) for n in sorted(chosen))
-
-    def draft(self) -> object:
-        return self._chosen()
 
     def mark(self, result: GradeResult) -> None:
         for card, item in zip(self.query(TweetCard), result.items, strict=False):

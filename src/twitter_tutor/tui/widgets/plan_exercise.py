@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from twitter_tutor.analysis import Analysis
@@ -13,17 +12,16 @@ from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.grader import analyze_for, check_tweet, mix_checks, mix_counts
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.char_counter import CharCounter
-from twitter_tutor.tui.widgets.compose_exercise import DEBOUNCE_S, length_limit
-from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.compose_exercise import length_limit
+from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget
 from twitter_tutor.tui.widgets.feedback import mark
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
 
 MIX_KINDS = ("promotional", "personal", "conversational")
 
 
-class PlanExerciseWidget(ExerciseWidget):
+class PlanExerciseWidget(LiveExerciseWidget):
     exercise: PlanExercise
-    _debounce: Timer | None = None
 
     def compose_answer(self) -> ComposeResult:
         exercise = self.exercise
@@ -48,15 +46,7 @@ class PlanExerciseWidget(ExerciseWidget):
         self.refresh_live()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
-
-    def flush(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-            self._debounce = None
-            self.refresh_live()
+        self.schedule_live()
 
     def _texts(self) -> tuple[str, ...]:
         return tuple(area.text for area in self.query(TextArea))
