@@ -46,3 +46,11 @@ def test_importing_the_launcher_loads_no_textual() -> None:
         "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'pydantic')]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_memory_warning_speaks_the_learners_language(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    opened = open_progress(blocker / "home", "de")
+    assert any("NICHT aufbewahrt" in w for w in opened.warnings)
+    opened.store.close()

@@ -26,7 +26,7 @@ def load_course(sources: Sequence[Path]) -> Course:
     return load(sources)
 
 
-def open_progress(data_dir: Path) -> OpenedStore:
+def open_progress(data_dir: Path, lang: str = "en") -> OpenedStore:
     """The store, or an in-memory one with a warning when it cannot be used at all."""
     from twitter_tutor.progress import (
         NewerSchemaError,
@@ -37,11 +37,13 @@ def open_progress(data_dir: Path) -> OpenedStore:
     )
 
     try:
-        return open_store(data_dir)
+        return open_store(data_dir, allow_memory=False)
     except NewerSchemaError:
         raise
     except StoreError as error:
-        warning = f"{error} Your progress will NOT be kept after you quit."
+        from twitter_tutor.tui.i18n import t
+
+        warning = t(lang, "app.memory_store", error=error)
         return OpenedStore(open_memory_store(), [warning], persistent=False)
 
 
@@ -49,7 +51,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from twitter_tutor.progress import NewerSchemaError
 
     try:
-        opened = open_progress(ctx.data_dir)
+        opened = open_progress(ctx.data_dir, ctx.lang)
     except NewerSchemaError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
