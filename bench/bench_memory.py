@@ -40,7 +40,8 @@ async def visit_all(lang: Lang, quick: bool) -> dict[str, float]:
         lessons = lessons[:1]
     before = peak_rss_mb()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        while app.session.course is None:  # the course loads in a thread after the first paint
+            await pilot.pause(0.02)
         for lesson in lessons:
             for index in range(len(lesson.steps)):
                 app.open_lesson(lesson.id, step=index)

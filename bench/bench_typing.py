@@ -48,7 +48,8 @@ async def measure(chars: int) -> dict[str, float]:
     cpu_times: list[float] = []
     update_times: list[float] = []
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        while app.session.course is None:  # the course loads in a thread after the first paint
+            await pilot.pause(0.02)
         app.open_lesson("typing", step=3)  # the compose step of the starter lesson
         await pilot.pause()
         widget = app.screen.query_one(ComposeExerciseWidget)

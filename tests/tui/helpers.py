@@ -36,6 +36,12 @@ AppFactory = Callable[..., TutorApp]
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for the course to load (a worker) and the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the course to load (a worker started shortly after the first paint) and the
+    screen to catch up."""
+    app = pilot.app
+    for _ in range(200):
+        if getattr(getattr(app, "session", None), "course", None) is not None:
+            break
+        await pilot.pause(0.02)
+    await app.workers.wait_for_complete()
     await pilot.pause()

@@ -63,12 +63,16 @@ class CourseLoadingApp(App[None]):
     def open_lesson(self, lesson_id: str, step: int | None = None) -> None:
         raise NotImplementedError
 
+    LOAD_DELAY_S = 0.25
+
     def start_loading(self) -> None:
         if self.session.watch:
             self._stamps = scan(self.session.sources)
             self.set_interval(self.WATCH_INTERVAL_S, self.poll_lessons)
-        # After the first paint: the loading thread would otherwise compete with it for the GIL.
-        self.call_after_refresh(self._load_course)
+        # A moment after the first paint: the loading thread holds the GIL for long stretches
+        # (pydantic, markdown-it) and would otherwise delay the first frame's output; a lesson
+        # opened before it is done waits for it (`wait_for_course`).
+        self.set_timer(self.LOAD_DELAY_S, self._load_course)
 
     def wait_for_course(self, lesson_id: str, step: int | None) -> bool:
         """True when the course is not loaded yet; the lesson opens as soon as it is."""
