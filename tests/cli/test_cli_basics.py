@@ -181,3 +181,10 @@ def test_list_from_another_directory(run_cli: RunCli, tmp_path: Path) -> None:
     assert result.returncode == 0
     ids = {r["id"] for r in json.loads(result.stdout)}
     assert {"welcome", "capstone"} <= ids
+
+
+def test_missing_lesson_folder_is_a_warning(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("list", "--json", "--lessons", str(tmp_path / "typo"))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)
+    assert f"lesson folder not found: {tmp_path / 'typo'}" in result.stderr

@@ -31,6 +31,10 @@ class Context:
             env=env,
         )
 
+    def missing_lesson_dirs(self) -> list[Path]:
+        """Configured lesson folders that do not exist (a typo in --lessons, say)."""
+        return [d for d in self.lesson_dirs if not d.exists()]
+
     @property
     def sources(self) -> tuple[Path, ...]:
         """Every lesson source in priority order: built-ins first, later ones replace earlier."""

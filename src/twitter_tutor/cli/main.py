@@ -126,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
     ctx = Context.from_args(args, os.environ)
+    if args.command is not None:
+        for folder in ctx.missing_lesson_dirs():
+            print(f"{PROG}: warning: lesson folder not found: {folder}", file=sys.stderr)
     try:
         if args.command is None:
             from twitter_tutor.cli.tui_launcher import run as run_tui

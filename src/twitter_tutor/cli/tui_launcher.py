@@ -57,6 +57,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 1
     from twitter_tutor.tui.app import make_app
     from twitter_tutor.tui.course_index import INDEX_NAME
+    from twitter_tutor.tui.i18n import t
 
     sources = tuple(ctx.sources)
     app = make_app(
@@ -66,7 +67,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.lang,
         sources,
         watch=bool(getattr(args, "watch", False)),
-        notices=opened.warnings,
+        notices=[
+            *opened.warnings,
+            *(t(ctx.lang, "app.missing_folder", folder=f) for f in ctx.missing_lesson_dirs()),
+        ],
         # Only beside a real store: a memory store means the data dir cannot be written.
         index_path=ctx.data_dir / INDEX_NAME if opened.persistent else None,
     )

@@ -30,6 +30,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.removed": ("{name} was removed", "{name} wurde entfernt"),
     "app.store_error": ("Progress not saved: {error}", "Fortschritt nicht gespeichert: {error}"),
+    "app.missing_folder": (
+        "Lesson folder not found: {folder}",
+        "Lektionsordner nicht gefunden: {folder}",
+    ),
     "app.memory_store": (
         "{error} Your progress will NOT be kept after you quit.",
         "{error} Dein Fortschritt wird nach dem Beenden NICHT aufbewahrt.",
