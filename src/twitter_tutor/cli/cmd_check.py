@@ -30,30 +30,25 @@ def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], se
     from twitter_tutor.content.loader import load_file
     from twitter_tutor.grading.self_test import with_example_problems
 
-    seen: set[Path] = set()
-    files: list[LessonFile] = []
-    report: set[Path] = set()
+    # resolved path -> (path as named, its source), in load order; each file is loaded once.
+    entries: dict[Path, tuple[Path, Path]] = {}
     for source in ctx.sources:
         for path in lesson_paths(source):
-            key = path.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(load_file(path, source))
+            entries.setdefault(path.resolve(), (path, source))
+    report: set[Path] = set()
     for given in paths:
         source = given if given.is_dir() else given.parent
         for path in lesson_paths(given):
             key = path.resolve()
             report.add(key)
-            if key in seen:
-                # Already loaded from a source: report it under the name the trainer gave.
-                files = [load_file(path, source) if f.path.resolve() == key else f for f in files]
-            else:
-                seen.add(key)
-                files.append(load_file(path, source))
+            # A file that is also in a source keeps its place but is reported under the
+            # name the trainer gave.
+            entries[key] = (path, source)
     if not paths:
-        report = {f.path.resolve() for f in files}
-    course = resolve(files)
-    targets = [f for f in course.files if f.path.resolve() in report]
+        report = set(entries)
+    keys = list(entries)
+    course = resolve([load_file(path, source) for path, source in entries.values()])
+    targets = [f for key, f in zip(keys, course.files, strict=True) if key in report]
     return with_example_problems(targets), report
 
 
