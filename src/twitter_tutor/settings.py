@@ -15,6 +15,19 @@ from twitter_tutor.types import Lang
 LANGS: tuple[Lang, ...] = ("de", "en")
 
 
+class SettingsError(ValueError):
+    """A setting that cannot be used as given (a `~user` that does not exist, say): one line."""
+
+
+def expand_path(value: str, where: str) -> Path:
+    """`value` with a leading `~` or `~user` expanded; SettingsError when that user is unknown."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError as error:  # pathlib: "Could not determine home directory."
+        user = value.split("/", 1)[0].split(os.sep, 1)[0]
+        raise SettingsError(f"{where}: cannot expand '{user}': no such user ({value})") from error
+
+
 def lang_from_env(env: Mapping[str, str]) -> Lang:
     """The first non-empty of LC_ALL, LC_MESSAGES, LANG decides; `de*` is German, all else English.
 
@@ -32,7 +45,7 @@ def data_dir(env: Mapping[str, str]) -> Path:
     """`TWITTER_TUTOR_HOME`, else the platform's user data dir."""
     home = env.get("TWITTER_TUTOR_HOME", "")
     if home:
-        return Path(home).expanduser()
+        return expand_path(home, "TWITTER_TUTOR_HOME")
     # Imported lazily: only commands that touch progress need it.
     from platformdirs import user_data_path
 
@@ -42,9 +55,11 @@ def data_dir(env: Mapping[str, str]) -> Path:
 def extra_lesson_dirs(env: Mapping[str, str], cli_dirs: list[str] | None) -> list[Path]:
     """Folders from `TWITTER_TUTOR_LESSONS` (OS path separator), then each `--lessons DIR`."""
     dirs = [
-        Path(p).expanduser() for p in env.get("TWITTER_TUTOR_LESSONS", "").split(os.pathsep) if p
+        expand_path(p, "TWITTER_TUTOR_LESSONS")
+        for p in env.get("TWITTER_TUTOR_LESSONS", "").split(os.pathsep)
+        if p
     ]
-    dirs += [Path(p).expanduser() for p in cli_dirs or []]
+    dirs += [expand_path(p, "--lessons") for p in cli_dirs or []]
     return dirs
 
 

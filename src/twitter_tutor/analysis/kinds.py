@@ -7,10 +7,16 @@ Weighing (weights and factors live in lexicons/common.toml):
 2. A word or pattern signal lying inside a heavier one of the same kind is dropped ("jetzt"
    in "jetzt kaufen"): the evidence is counted once. Computed signals (capitals, hashtags,
    links, mentions, emoji) say how something is written, so they are always kept.
-3. A kind is strong when one of its signals reaches the kind's threshold alone. A kind without
+3. A signal that `cancels` a kind drops the hits of that kind overlapping it: "delighted" in
+   "is delighted to announce" is press speak, not a feeling; "order" in "your order" is
+   service, not a sale.
+4. An `amplifier` ("now", "new", a single "!") counts only when its kind has other evidence:
+   it makes an offer louder but is no ad alone. Other kinds never weaken an ad: "I" or "?"
+   next to a discount is what a disguised ad looks like.
+5. A kind is strong when one of its signals reaches the kind's threshold alone. A kind without
    a strong signal is multiplied by `damping_factor` when a kind it is `damped_by` is present
-   (undamped): "jetzt" in a personal tweet or a percentage in a news tweet makes no ad.
-4. A kind is present when its score reaches its threshold. The primary kind has the highest
+   (none is, by default; trainers may set it).
+6. A kind is present when its score reaches its threshold. The primary kind has the highest
    score; ties go to the first in the fixed order promotional, personal, conversational,
    informative. No kind present: "neutral".
 """
@@ -18,6 +24,7 @@ Weighing (weights and factors live in lexicons/common.toml):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
@@ -138,12 +145,20 @@ def computed_hits(
         minimum = setting("shouting", "min_letters", 6)
         hits += [Hit(s, e, shouting, True) for s, e in _caps_runs(text, minimum)[:MAX_REPEATS]]
 
+    if real_question := spec("real_question"):
+        minimum = setting("real_question", "min_words", 3)
+        hits += [
+            Hit(s, e, real_question, True) for s, e in _questions(text, tokens, minimum)
+        ][:MAX_REPEATS]
+
     hashtags = [e for e in entities if e.kind == "hashtag"]
     stuffing = spec("hashtag_stuffing")
     if stuffing and len(hashtags) >= setting("hashtag_stuffing", "min_count", 3):
         hits += [Hit(e.start, e.end, stuffing, True) for e in hashtags[:MAX_REPEATS]]
 
     urls = [e for e in entities if e.kind == "url"]
+    if (shop := spec("shop_link")) and urls:
+        hits += [Hit(e.start, e.end, shop, True) for e in urls if _SHOP.search(e.value)][:1]
     if urls:
         own_words = _own_words(tokens, hashtags)
         link_only = spec("link_only")
@@ -163,6 +178,34 @@ def computed_hits(
     if emoji_spec := spec("emoji"):
         hits += [Hit(s, e, emoji_spec, True) for s, e in emoji[:MAX_REPEATS]]
     return hits
+
+
+_SHOP = re.compile(
+    r"shop|store|buy|cart|checkout|deal|sale|offer|kaufen|bestell|angebot|warenkorb|aktion",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(r"[.!?\n。？！]+")
+
+
+def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tuple[int, int]]:
+    """Question marks that end a sentence of at least `min_words` words: a real question, not
+    "you?" alone."""
+    if "?" not in text and "？" not in text:
+        return []
+    starts = [t[0] for t in tokens]
+    found: list[tuple[int, int]] = []
+    previous = 0
+    for match in _sentence_end().finditer(text):
+        words = bisect_left(starts, match.start()) - bisect_left(starts, previous)
+        mark = match.group()
+        if ("?" in mark or "？" in mark) and words >= min_words:
+            found.append(match.span())
+        previous = match.end()
+    return found
 
 
 def _own_words(tokens: Sequence[Token], hashtags: Sequence[Entity]) -> int:
@@ -209,7 +252,7 @@ def _caps_runs(text: str, min_letters: float) -> list[tuple[int, int]]:
 
 def weigh(text: str, hits: Sequence[Hit], weighing: Weighing) -> Verdict:
     """Drop repeated evidence, add up the kinds, damp weak ones, pick the primary kind."""
-    kept = _without_contained(hits)
+    kept = _with_amplifiers_backed(_without_cancelled(_without_contained(hits)))
     thresholds = weighing.thresholds
     raw = dict.fromkeys(KINDS, 0.0)
     strong = dict.fromkeys(KINDS, False)
@@ -234,6 +277,27 @@ def weigh(text: str, hits: Sequence[Hit], weighing: Weighing) -> Verdict:
         Signal(h.spec.name, h.spec.kind, text[h.start : h.end], h.start, h.end) for h in counted
     )
     return Verdict(signals, MappingProxyType(scores), kinds, primary)
+
+
+def _without_cancelled(hits: list[Hit]) -> list[Hit]:
+    """Drop hits of a kind that a cancelling hit of another signal overlaps."""
+    cancelling = [h for h in hits if h.spec.cancels]
+    if not cancelling:
+        return hits
+    return [
+        h
+        for h in hits
+        if not any(
+            h.spec.kind in c.spec.cancels and h.start < c.end and c.start < h.end
+            for c in cancelling
+        )
+    ]
+
+
+def _with_amplifiers_backed(hits: list[Hit]) -> list[Hit]:
+    """Amplifiers only where their kind has a signal of its own."""
+    backed = {h.spec.kind for h in hits if not h.spec.amplifier}
+    return [h for h in hits if not h.spec.amplifier or h.spec.kind in backed]
 
 
 def _without_contained(hits: Sequence[Hit]) -> list[Hit]:

@@ -20,6 +20,8 @@ from twitter_tutor.analysis.result import KINDS
 LANGS: tuple[str, ...] = ("de", "en")
 COMPUTED: tuple[str, ...] = (
     "shouting",
+    "real_question",
+    "shop_link",
     "hashtag_stuffing",
     "link_only",
     "link_with_context",
@@ -44,6 +46,12 @@ class SignalSpec(NamedTuple):
     name: str
     kind: str
     weight: float
+    amplifier: bool = False
+    """Counts only next to another signal of its kind that is not an amplifier: "now" or "new"
+    make an offer louder, but alone they are no ad."""
+    cancels: tuple[str, ...] = ()
+    """Kinds whose hits overlapping this one are dropped: "delighted" inside "is delighted to
+    announce" is press speak, not a feeling; "order" in "your order" is service, not a sale."""
 
 
 class Entry(NamedTuple):
@@ -127,17 +135,26 @@ def _signal_blocks(name: str) -> list[tuple[str, SignalSpec, list[str], list[str
         where = f"lexicons/{name}.toml: signal {number}"
         if not isinstance(block, dict):
             raise LexiconError(f"{where}: not a table")
-        unknown = set(block) - {"name", "kind", "weight", "words", "patterns"}
+        allowed = {"name", "kind", "weight", "words", "patterns", "amplifier", "cancels"}
+        unknown = set(block) - allowed
         if unknown:
             raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         signal_name = block.get("name")
         if not isinstance(signal_name, str) or not _NAME.fullmatch(signal_name):
             raise LexiconError(f"{where}: name must be lower_case_with_underscores")
         where = f"lexicons/{name}.toml: signal {signal_name!r}"
+        amplifier = block.get("amplifier", False)
+        if not isinstance(amplifier, bool):
+            raise LexiconError(f"{where}: amplifier must be true or false")
+        cancels = tuple(
+            _kind(k, f"{where}: cancels") for k in _strings(block.get("cancels", []), where)
+        )
         spec = SignalSpec(
             signal_name,
             _kind(block.get("kind"), where),
             _number(block.get("weight"), f"{where}: weight"),
+            amplifier,
+            cancels,
         )
         words = _strings(block.get("words", []), f"{where}: words")
         patterns = _strings(block.get("patterns", []), f"{where}: patterns")
@@ -240,12 +257,13 @@ def weighing() -> Weighing:
         settings = {
             key: _number(value, f"{where}: computed.{name}.{key}")
             for key, value in block.items()
-            if key not in ("kind", "weight")
+            if key not in ("kind", "weight", "amplifier")
         }
         spec = SignalSpec(
             name,
             _kind(block.get("kind"), f"{where}: computed.{name}"),
             _number(block.get("weight"), f"{where}: computed.{name}.weight"),
+            block.get("amplifier", False) is True,
         )
         computed[name] = Computed(spec, MappingProxyType(settings))
     return Weighing(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-KINDS: tuple[str, ...] = ("promotional", "personal", "conversational", "informative")
-"""The four kinds of tweet, in the fixed order used by `Analysis.kinds` and for tie-breaks."""
+KINDS: tuple[str, ...] = ("promotional", "personal", "conversational", "informative", "filler")
+"""The kinds of tweet, in the fixed order used by `Analysis.kinds` and for tie-breaks. "filler"
+is small talk that says nothing ("What are you all up to today? 😊")."""
 
 NEUTRAL = "neutral"
 """`Analysis.primary` when no kind is present."""

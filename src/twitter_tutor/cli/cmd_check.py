@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
-from twitter_tutor.cli.main import UsageError
-from twitter_tutor.cli.output import print_json
+from twitter_tutor.cli.errors import UsageError
+from twitter_tutor.cli.output import escape, print_json
 
 if TYPE_CHECKING:
     from twitter_tutor.content.lesson import LessonFile
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     else:
         for problem in problems:
-            print(problem)
+            print(escape(str(problem)))  # one line, whatever the file name or value holds
         if not files:
             print("No lesson files found.")
         elif problems:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
-from twitter_tutor.cli.main import UsageError
-from twitter_tutor.cli.output import print_json, read_stdin_text
+from twitter_tutor.cli.errors import UsageError
+from twitter_tutor.cli.output import escape, print_json, read_stdin_text
 
 if TYPE_CHECKING:
     from twitter_tutor.content.lesson import Lesson
@@ -76,7 +76,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _print(result: GradeResult) -> None:
-    out = sys.stdout
+    class _Out:
+        """Each line with control characters escaped: lesson texts must not drive the terminal."""
+
+        @staticmethod
+        def write(text: str) -> None:
+            sys.stdout.write(escape(text.removesuffix("\n")) + "\n")
+
+    out = _Out()
     out.write(f"{result.summary}\n")
     for check in result.checks:
         mark = "✓" if check.passed else "✗"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from twitter_tutor.cli.context import Context
-from twitter_tutor.cli.output import print_json, warn
+from twitter_tutor.cli.output import escape, print_json, warn
 
 STORE_NAME = "progress.sqlite3"
 
@@ -69,10 +69,13 @@ def _progress(ctx: Context) -> dict[str, dict[str, object]] | None:
         warn(warning)
     store = opened.store
     try:
-        return {
+        found: dict[str, dict[str, object]] = {
             lesson_id: {"state": p.state, "step": p.step, "best_score": p.best_score}
             for lesson_id, p in store.lessons(ctx.profile).items()
         }
+        for line in store.damaged:
+            warn(f"warning: {line}")
+        return found
     finally:
         store.close()
 
@@ -95,7 +98,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         note = f"  (replaces {row['replaces']})" if row["replaces"] else ""
         note += "  (replaced)" if row["replaced_by"] else ""
         print(
-            f"{row['order'] if row['order'] is not None else '-':>3}  {row['lang'] or '--'}  "
-            f"{row['id'] or '?':<18} {row['title'] or row['path']}{state}  {status}{note}"
+            escape(
+                f"{row['order'] if row['order'] is not None else '-':>3}  {row['lang'] or '--'}  "
+                f"{row['id'] or '?':<18} {row['title'] or row['path']}{state}  {status}{note}"
+            )
         )
     return 0

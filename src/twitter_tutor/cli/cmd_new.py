@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from twitter_tutor.cli.context import Context
-from twitter_tutor.cli.main import UsageError
-from twitter_tutor.cli.output import warn
+from twitter_tutor.cli.errors import UsageError
+from twitter_tutor.cli.output import escape, warn
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -18,20 +17,33 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from twitter_tutor.content.models import SLUG
+    from pydantic import TypeAdapter, ValidationError
+
+    from twitter_tutor.content.models import Slug
     from twitter_tutor.content.starter import starter_lesson
 
-    if not re.match(SLUG, args.id):
-        raise UsageError(f"'{args.id}' is not a valid id: use a-z, 0-9 and '-', like 'my-lesson'")
+    try:
+        # The rule `check` applies to a lesson's id, so what `new` writes is what `check` takes.
+        TypeAdapter(Slug).validate_python(args.id)
+    except ValidationError:
+        shown = args.id if len(args.id) <= 40 else args.id[:37] + "..."
+        raise UsageError(
+            f"{shown!r} is not a valid id: use 1 to 80 of a-z, 0-9 and '-', like 'my-lesson'"
+        ) from None
     folder = Path(args.dir)
     path = folder / f"{args.id}.md"
+    if path.is_symlink():
+        # Writing would follow it, even when it points nowhere yet.
+        raise UsageError(f"{path} is a symbolic link; remove it or choose another --dir")
     if path.exists() and not args.force:
         raise UsageError(f"{path} exists already; pass --force to overwrite it")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(starter_lesson(args.id, ctx.lang), encoding="utf-8")
+        # "x" creates the file only if nothing, not even a link made meanwhile, is there.
+        with path.open("w" if args.force else "x", encoding="utf-8") as out:
+            out.write(starter_lesson(args.id, ctx.lang))
     except OSError as error:
         warn(f"cannot write {path}: {error.strerror or error}")
         return 1
-    print(path)
+    print(escape(str(path)))
     return 0

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.main import PROG
+from twitter_tutor.cli.output import escape
 from twitter_tutor.progress import Attempt, LessonProgress, ProgressStore, StoreError, open_store
 from twitter_tutor.progress.export import export_csv, export_json
 
@@ -48,6 +49,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 export_csv(store, ctx.profile, sys.stdout)
             else:
                 _print_table(ctx.profile, store)
+            for line in store.damaged:
+                print(f"{PROG}: warning: {escape(line)}", file=sys.stderr)
     except StoreError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
@@ -65,18 +68,18 @@ def _print_table(profile: str, store: ProgressStore) -> None:
     _print_rows(
         "Lessons",
         ("LESSON", "STATE", "STEP", "BEST", "LAST VISIT"),
-        [_lesson_row(lesson) for lesson in lessons.values()],
+        [_cells(_lesson_row(lesson)) for lesson in lessons.values()],
     )
     print()
     _print_rows(
         "Attempts",
         ("AT", "LESSON", "EXERCISE", "SCORE", "PASSED", "ANSWER"),
-        [_attempt_row(attempt) for attempt in attempts],
+        [_cells(_attempt_row(attempt)) for attempt in attempts],
     )
     position = store.last_position(profile)
     if position is not None:
         print()
-        print(f"Continue at: lesson {position[0]}, step {position[1] + 1}")
+        print(f"Continue at: lesson {escape(position[0])}, step {position[1] + 1}")
 
 
 def _print_rows(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -89,6 +92,10 @@ def _print_rows(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]
             "  "
             + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+
+
+def _cells(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(escape(cell) for cell in row)
 
 
 def _time(moment: datetime | None) -> str:

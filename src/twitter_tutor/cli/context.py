@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from twitter_tutor import settings
+from twitter_tutor.cli.errors import UsageError
 from twitter_tutor.types import Lang
 
 
@@ -23,9 +25,15 @@ class Context:
     @classmethod
     def from_args(cls, args: argparse.Namespace, env: Mapping[str, str]) -> Context:
         lang: Lang = args.lang or settings.lang_from_env(env)
+        profile: str | None = getattr(args, "profile", None)
+        if profile is not None and (not profile.strip() or not profile.isprintable()):
+            # An empty name silently meant the OS user: `--profile "" reset` wiped that one.
+            raise UsageError(
+                f"--profile needs a name, not {profile!r} (leave it out for your OS user name)"
+            )
         return cls(
             lang=lang,
-            profile=args.profile or settings.default_profile(env),
+            profile=profile or settings.default_profile(env),
             lesson_dirs=tuple(settings.extra_lesson_dirs(env, args.lessons)),
             data_dir=settings.data_dir(env),
             env=env,
@@ -34,6 +42,10 @@ class Context:
     def missing_lesson_dirs(self) -> list[Path]:
         """Configured lesson folders that do not exist (a typo in --lessons, say)."""
         return [d for d in self.lesson_dirs if not d.exists()]
+
+    def unreadable_lesson_dirs(self) -> list[Path]:
+        """Configured lesson folders that exist but cannot be listed (permissions)."""
+        return [d for d in self.lesson_dirs if d.is_dir() and not os.access(d, os.R_OK | os.X_OK)]
 
     @property
     def sources(self) -> tuple[Path, ...]:

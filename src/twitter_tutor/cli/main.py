@@ -15,6 +15,11 @@ from typing import NoReturn, Protocol, cast
 
 from twitter_tutor import __version__
 from twitter_tutor.cli.context import Context
+from twitter_tutor.cli.errors import UsageError
+from twitter_tutor.cli.output import escape, warn
+from twitter_tutor.settings import SettingsError
+
+__all__ = ["UsageError", "entry", "main"]
 
 PROG = "twitter-tutor"
 
@@ -29,10 +34,6 @@ COMMANDS: dict[str, str] = {
     "new": "write a starter lesson that shows every exercise type",
     "schema": "print the JSON Schema of the lesson format",
 }
-
-
-class UsageError(Exception):
-    """Bad arguments: reported in one line, exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -122,31 +123,79 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser(args_list).parse_args(args_list)
-    except UsageError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        ctx = Context.from_args(args, os.environ)
+    except (UsageError, SettingsError) as error:
+        _error(f"error: {error}")
         return 2
-    ctx = Context.from_args(args, os.environ)
-    if args.command is not None:
-        for folder in ctx.missing_lesson_dirs():
-            print(f"{PROG}: warning: lesson folder not found: {folder}", file=sys.stderr)
     try:
+        if args.command is not None:
+            for folder in ctx.missing_lesson_dirs():
+                warn(f"warning: lesson folder not found: {folder}")
+            for folder in ctx.unreadable_lesson_dirs():
+                warn(f"warning: lesson folder cannot be read: {folder}")
         if args.command is None:
             from twitter_tutor.cli.tui_launcher import run as run_tui
 
-            return run_tui(args, ctx)
-        return _command_module(args.command).run(args, ctx)
+            code = run_tui(args, ctx)
+        else:
+            code = _command_module(args.command).run(args, ctx)
+        sys.stdout.flush()  # a full disk or a closed stdout shows here, not at exit
+        return code
     except UsageError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        _error(f"error: {escape(str(error))}")
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `twitter-tutor list | head`: the reader left; that is not an error of ours.
-        sys.stderr.close()
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if not _is_stdout_error(error):
+            raise
+        # `> /dev/full`, or stdout closed (`>&-`): say so once, never a traceback.
+        _silence_stdout()
+        _error(f"error: cannot write the output: {error.strerror or error}")
+        return 1
+
+
+def _error(message: str) -> None:
+    try:
+        print(f"{PROG}: {message}", file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass  # no stderr either: the exit code is all that is left
+
+
+def _is_stdout_error(error: OSError) -> bool:
+    """True for errors writing standard output (ENOSPC, EBADF, EPIPE, EIO), not e.g. a file."""
+    import errno
+
+    return error.filename is None and error.errno in (
+        errno.ENOSPC,
+        errno.EBADF,
+        errno.EPIPE,
+        errno.EIO,
+        errno.EFBIG,
+        errno.EDQUOT,
+    )
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush has nothing to fail on."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def entry() -> None:
+    if sys.stdout is None:
+        # Started with stdout closed (`twitter-tutor list >&-`): Python gives no stream at all.
+        _error("error: standard output is closed; nothing can be printed")
+        sys.exit(1)
     sys.exit(main())
 
 

@@ -55,6 +55,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except NewerSchemaError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
+    if not _interactive():
+        opened.store.close()
+        print(f"{PROG}: {NOT_A_TERMINAL}", file=sys.stderr)
+        return 2
     from twitter_tutor.tui.app import make_app
     from twitter_tutor.tui.course_index import INDEX_NAME
     from twitter_tutor.tui.i18n import t
@@ -78,4 +82,27 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         app.run()
     finally:
         opened.store.close()
-    return 0
+    # Textual catches an unexpected exception, prints it and ends the app with return code 1;
+    # every answer was saved when it was checked, so only an unsent draft is lost.
+    code = app.return_code or 0
+    if code:
+        print(
+            f"{PROG}: the tutor stopped after an unexpected error (exit {code}); every "
+            "checked answer is saved",
+            file=sys.stderr,
+        )
+    return code
+
+
+NOT_A_TERMINAL = (
+    "the tutor needs a terminal, but standard input is not one; without a terminal use "
+    "'twitter-tutor list', 'analyze', 'grade', 'check' or 'progress' (see 'twitter-tutor --help')"
+)
+
+
+def _interactive() -> bool:
+    """True when standard input is a terminal the tutor can read keys from."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # a closed stream
+        return False

@@ -149,6 +149,9 @@ def _show(value: object) -> str:
         return "a table"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int) and value.bit_length() > 64:
+        # str() of a huge int is slow and raises beyond 4,300 digits.
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     return str(value)
 
 

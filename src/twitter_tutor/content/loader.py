@@ -7,8 +7,10 @@ Nothing here raises on bad input: every flaw becomes a `Problem` with the 1-base
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli
 from markdown_it import MarkdownIt
@@ -31,7 +33,7 @@ from twitter_tutor.content.models import (
     AnyExercise,
     FrontMatter,
 )
-from twitter_tutor.content.toml_lines import Loc, key_lines, line_for
+from twitter_tutor.content.toml_lines import Loc, deepest_line, key_lines, line_for
 
 FENCE = "+++"
 EXERCISE_INFO = "exercise"
@@ -91,7 +93,12 @@ def load_file(path: Path, source: Path | None = None) -> LessonFile:
     except OSError as error:
         problems.add(1, f"cannot read the file: {error.strerror or error}")
         return LessonFile(path, source, None, None, tuple(problems.problems))
-    lesson, meta = parse_lesson(data, path, source, problems)
+    try:
+        lesson, meta = parse_lesson(data, path, source, problems)
+    except Exception as error:  # a loader bug must cost this one file, never the course
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        problems.add(1, f"cannot read this lesson ({type(error).__name__}: {detail})")
+        return LessonFile(path, source, None, None, tuple(problems.problems))
     return LessonFile(path, source, lesson, meta, tuple(problems.problems))
 
 
@@ -176,11 +183,8 @@ def _validate_toml(
     problems: _Collector,
 ) -> _Validated | None:
     """Parse TOML written from `first_line` on and validate it; map every error to its line."""
-    try:
-        raw = tomli.loads(toml_text)
-    except tomli.TOMLDecodeError as error:
-        lineno = getattr(error, "lineno", None) or 1
-        message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+    raw, lineno, message = load_toml(toml_text)
+    if raw is None:
         problems.add(first_line + lineno - 1, f"TOML syntax error: {message}")
         return None
     try:
@@ -190,6 +194,29 @@ def _validate_toml(
         for loc, message in describe_all(error, model):
             problems.add(line_for(lines, loc, fence_line), message)
         return None
+
+
+_LONG_NUMBER = re.compile(r"[0-9a-fA-F_]{1000,}")
+
+
+def load_toml(text: str) -> tuple[dict[str, Any] | None, int, str]:
+    """(data, 0, "") or (None, 1-based line in `text`, message): never raises.
+
+    tomli refuses nesting of 400+ levels and keys of 1,000+ parts with a RecursionError, and
+    int() refuses decimal numbers of 4,300+ digits with a ValueError; neither carries a line.
+    """
+    try:
+        return tomli.loads(text), 0, ""
+    except tomli.TOMLDecodeError as error:
+        lineno = getattr(error, "lineno", None) or 1
+        message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+        return None, lineno, message
+    except RecursionError as error:
+        return None, deepest_line(text), str(error) or "nested too deeply"
+    except ValueError:
+        found = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        return None, line, "a number with thousands of digits; no lesson needs one"
 
 
 def _body(
@@ -279,19 +306,21 @@ def _add_markdown(
 def _exercise(fence: Token, fence_line: int, problems: _Collector) -> ParsedExercise | None:
     """Validate one ```exercise block; `fence_line` is the 1-based line of its opening fence."""
     content = fence.content
-    try:
-        raw = tomli.loads(content)
-    except tomli.TOMLDecodeError as error:
-        lineno = getattr(error, "lineno", None) or 1
-        message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+    raw, lineno, message = load_toml(content)
+    if raw is None:
         problems.add(fence_line + lineno, f"TOML syntax error in exercise: {message}")
         return None
     kind = raw.get("type")
-    if kind not in EXERCISE_MODELS:
+    if not isinstance(kind, str) or kind not in EXERCISE_MODELS:
         line = _file_lines(content, fence_line).get(("type",), fence_line)
         if kind is None:
             problems.add(
                 fence_line, f"the exercise has no 'type'; use one of: {', '.join(EXERCISE_TYPES)}"
+            )
+        elif not isinstance(kind, str):
+            problems.add(
+                line,
+                "the exercise 'type' must be a string, one of: " + ", ".join(EXERCISE_TYPES),
             )
         else:
             problems.add(

@@ -101,7 +101,9 @@ class PickItem(Strict):
     text: Text = Field(description="The tweet, or the bio of a profile.")
     pick: bool = Field(description="true when this item should be picked.")
     why: str | None = Field(default=None, description="Explanation shown after answering.")
-    followers: int | None = Field(default=None, ge=0, description="Follower count (optional).")
+    followers: int | None = Field(
+        default=None, ge=0, le=10_000_000_000, description="Follower count (optional)."
+    )
 
 
 class PickExercise(ExerciseBase):
@@ -171,18 +173,45 @@ class MaxHashtags(RuleBase):
     limit: int = Field(default=2, ge=0, le=50, description="Maximum number of hashtags.")
 
 
+WORDS_DESCRIPTION = (
+    "Words or phrases, whole words; * at the start or end matches any letters there "
+    '("innovativ*", "*morgen" finds "Montagmorgen").'
+)
+
+
 class MentionsAny(RuleBase):
-    """Mentions at least one of `words` (case-insensitive, whole words)."""
+    """Mentions at least one of `words` (whole words, * as a wildcard at either end)."""
 
     rule: Literal["mentions_any"]
-    words: list[Text] = Field(min_length=1, description="Words or phrases; one is enough.")
+    words: list[Text] = Field(
+        min_length=1, max_length=200, description=WORDS_DESCRIPTION + " One is enough."
+    )
+    case_sensitive: bool = Field(
+        default=False, description='true: "Sie" does not match "sie". Default false.'
+    )
 
 
 class Avoids(RuleBase):
-    """Uses none of `words` (case-insensitive, whole words)."""
+    """Uses none of `words` (whole words, * as a wildcard at either end)."""
 
     rule: Literal["avoids"]
-    words: list[Text] = Field(min_length=1, description="Words or phrases to avoid.")
+    words: list[Text] = Field(min_length=1, max_length=200, description=WORDS_DESCRIPTION)
+    case_sensitive: bool = Field(
+        default=False, description='true: "Sie" does not match "sie". Default false.'
+    )
+
+
+class Signed(RuleBase):
+    """Signed or sent by a named person: "^mk", "–MB", "Jo from the bakery here"."""
+
+    rule: Literal["signed"]
+
+
+class Asks(RuleBase):
+    """Asks a real question: a sentence of three words or more ending in "?", or a plain
+    invitation like "let me know"."""
+
+    rule: Literal["asks"]
 
 
 Check = Annotated[
@@ -193,7 +222,9 @@ Check = Annotated[
     | Engaging
     | MaxHashtags
     | MentionsAny
-    | Avoids,
+    | Avoids
+    | Signed
+    | Asks,
     Field(discriminator="rule"),
 ]
 
@@ -206,6 +237,8 @@ RULE_MODELS: dict[str, type[RuleBase]] = {
     "max_hashtags": MaxHashtags,
     "mentions_any": MentionsAny,
     "avoids": Avoids,
+    "signed": Signed,
+    "asks": Asks,
 }
 RULE_NAMES: tuple[str, ...] = tuple(RULE_MODELS)
 
@@ -221,6 +254,39 @@ class TweetContext(Strict):
     text: Text = Field(description="The tweet.")
 
 
+class Floor(Strict):
+    """What every tweet needs before its rubric counts: real words, a sentence, no keyboard mash,
+    no shouting, no "!!!", not small talk alone. On by default for every compose and plan tweet."""
+
+    enabled: bool = Field(default=True, description="false turns the floor off (not advised).")
+    min_words: int = Field(
+        default=5,
+        ge=0,
+        le=60,
+        description="Real words needed (hashtags, mentions, links, emoji, numbers and single "
+        "letters do not count). Default 5.",
+    )
+    allow_shouting: bool = Field(
+        default=False, description="true: a tweet mostly in capitals may pass. Default false."
+    )
+    allow_small_talk: bool = Field(
+        default=False, description="true: a tweet that is only small talk may pass. Default false."
+    )
+
+
+class Topic(Strict):
+    """What an answer must be about."""
+
+    words: list[Text] = Field(
+        min_length=1,
+        max_length=200,
+        description="Word stems or words; an answer is on topic when it uses one, in any form "
+        '("Foto" finds "Fotos" and "Baustellenfoto"). * at either end is a wildcard.',
+    )
+    required: bool = Field(default=True, description="true (default): off topic never passes.")
+    hint: str | None = Field(default=None, description="What to write about, shown when missed.")
+
+
 class ComposeExercise(ExerciseBase):
     """Write a practice tweet, graded by checks."""
 
@@ -230,6 +296,10 @@ class ComposeExercise(ExerciseBase):
         default=None, description="The tweet being answered or quoted (optional)."
     )
     checks: list[Check] = Field(min_length=1, max_length=20, description="The rubric.")
+    about: Topic | None = Field(
+        default=None, description="What the tweet must be about (optional, required when set)."
+    )
+    floor: Floor = Field(default_factory=Floor, description="The substance floor (optional).")
 
 
 class PlanExercise(ExerciseBase):
@@ -242,18 +312,37 @@ class PlanExercise(ExerciseBase):
         default_factory=list, max_length=20, description="Checks applied to each tweet."
     )
     max_promotional: int | None = Field(
-        default=None, ge=0, description="At most this many promotional tweets."
+        default=None, ge=0, le=14, description="At most this many promotional tweets."
     )
     min_personal: int | None = Field(
-        default=None, ge=0, description="At least this many personal tweets."
+        default=None, ge=0, le=14, description="At least this many personal tweets."
     )
     min_conversational: int | None = Field(
-        default=None, ge=0, description="At least this many conversational tweets."
+        default=None, ge=0, le=14, description="At least this many conversational tweets."
     )
+    min_informative: int | None = Field(
+        default=None, ge=0, le=14, description="At least this many informative tweets."
+    )
+    products: list[Text] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Names of the company's own products (* as wildcard): a tweet naming one "
+        "counts as a tweet about your products for `max_promotional`, even when it sells nothing.",
+    )
+    mix_weight: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="Weight of each mix rule in the score (default: the number of tweets).",
+    )
+    about: Topic | None = Field(
+        default=None, description="What every tweet must be about (optional)."
+    )
+    floor: Floor = Field(default_factory=Floor, description="The substance floor (optional).")
 
     @model_validator(mode="after")
     def _mix_fits(self) -> PlanExercise:
-        for name in ("min_personal", "min_conversational"):
+        for name in ("min_personal", "min_conversational", "min_informative"):
             value = getattr(self, name)
             if value is not None and value > self.count:
                 raise ValueError(f"{name} = {value} is more than count = {self.count}")
@@ -264,7 +353,7 @@ class PlanExercise(ExerciseBase):
     @property
     def mix_rules(self) -> list[tuple[str, int]]:
         """The mix rules that are set, as (name, value)."""
-        names = ("max_promotional", "min_personal", "min_conversational")
+        names = ("max_promotional", "min_personal", "min_conversational", "min_informative")
         return [(n, v) for n in names if (v := getattr(self, n)) is not None]
 
 

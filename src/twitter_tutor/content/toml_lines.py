@@ -12,7 +12,10 @@ import re
 
 Loc = tuple[str | int, ...]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+# Every part is followed by a character it cannot match (`[` by not-`]`, the name by `]`), so a
+# line that is not a header fails in linear time; the name is stripped in Python, not by `\s*`
+# around a lazy group (which made a long line of spaces cubic).
+_HEADER = re.compile(r"[ \t]*(\[\[?)([^\]]*)\]\]?[ \t]*(?:#.*)?")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-.]+)\s*=""")
 
 
@@ -39,8 +42,8 @@ def key_lines(text: str) -> dict[Loc, int]:
         if depth > 0:
             depth = max(0, depth + _bracket_balance(line))
             continue
-        header = _HEADER.match(line)
-        if header:
+        header = _HEADER.fullmatch(line)
+        if header and header.group(2).strip():
             path: Loc = tuple(_clean_key(p) for p in header.group(2).split("."))
             if header.group(1) == "[[":
                 index = counters.get(path, 0)
@@ -54,6 +57,9 @@ def key_lines(text: str) -> dict[Loc, int]:
         if not key:
             continue
         loc: Loc = (*prefix, *(_clean_key(p) for p in key.group(1).split(".")))
+        # A dotted key also defines its parent tables here (a few levels are enough).
+        for end in range(len(prefix) + 1, min(len(loc), len(prefix) + 8)):
+            lines.setdefault(loc[:end], number)
         lines.setdefault(loc, number)
         value = line[key.end() :]
         for quotes in ('"""', "'''"):
@@ -81,6 +87,33 @@ def _bracket_balance(text: str) -> int:
         elif char in "]}":
             balance -= 1
     return balance
+
+
+def deepest_line(text: str) -> int:
+    """The 1-based line where brackets nest deepest or a key has the most parts: where a TOML
+    parser gives up on nesting (it says why, but not where)."""
+    best_line, best = 1, -1
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        deepest = depth
+        quote: str | None = None
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = None
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth = max(0, depth - 1)
+        score = max(deepest, line.count("."))
+        if score > best:
+            best_line, best = number, score
+    return best_line
 
 
 def line_for(lines: dict[Loc, int], loc: Loc, default: int) -> int:

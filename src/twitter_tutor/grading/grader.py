@@ -1,18 +1,19 @@
 """The one grading entry point: `grade(exercise, answer, lang)` for every exercise type.
 
 Scores (documented for trainers in docs/writing-lessons.md):
-- choice: 100 x max(0, right picks - wrong picks) / number of correct choices.
-- pick: 100 x sqrt(share of right items picked x share of wrong items left out), the geometric
-  mean of both shares, so picking every item or none scores 0.
-- compose: 100 x passed weights / all weights.
-- plan: every check on every tweet plus each mix rule (weighing `count`), 100 x passed / all.
+- choice and pick, one rule: 100 x max(0, right picks - wrong picks) / number of right items.
+  A wrong pick costs what a right pick earns, so picking everything scores 0 and retweeting
+  the ad along with the news fails.
+- compose: 100 x passed weights / all weights, over the floor, the copy and topic checks and
+  the rubric; the floor and the copy check weigh as much as the whole rubric and are required.
+- plan: the same for every tweet, plus a repeat check per tweet and each mix rule (weighing
+  `mix_weight`, default the number of tweets); 100 x passed / all.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from twitter_tutor.analysis import Analysis, analyze, detect_lang
 from twitter_tutor.content.models import (
@@ -21,16 +22,22 @@ from twitter_tutor.content.models import (
     ComposeExercise,
     PickExercise,
     PlanExercise,
-    RuleBase,
 )
-from twitter_tutor.grading import rules
+from twitter_tutor.grading import plan
 from twitter_tutor.grading.answers import Answer, AnswerError
 from twitter_tutor.grading.messages import message
 from twitter_tutor.grading.result import CheckResult, GradeResult, ItemFeedback
+from twitter_tutor.grading.tweet_checks import Sources, below_gate, check_tweet, tweet_checks
+from twitter_tutor.grading.words import MAX_TEXT
+
+__all__ = ["PlanPreview", "analyze_for", "check_tweet", "grade", "preview_plan", "tweet_checks"]
 
 
 def analyze_for(text: str, lesson_lang: str) -> Analysis:
-    """The tweet's own language when it is clear, else the lesson's."""
+    """The tweet's own language when it is clear, else the lesson's. A tweet longer than any
+    tweet can be is analysed up to MAX_TEXT characters: the verdict is the same, the time
+    bounded."""
+    text = text[:MAX_TEXT]
     return analyze(text, lang=detect_lang(text) or lesson_lang)
 
 
@@ -68,10 +75,7 @@ def _choice(exercise: ChoiceExercise, chosen: frozenset[int], lang: str) -> Grad
         ItemFeedback(n, c.text, n in chosen, c.correct, c.why)
         for n, c in enumerate(exercise.choices, start=1)
     )
-    right = sum(1 for i in items if i.selected and i.expected)
-    wrong = sum(1 for i in items if i.selected and not i.expected)
-    total = sum(1 for i in items if i.expected)
-    return _items_result(exercise, items, round(100 * max(0, right - wrong) / total), lang)
+    return _items_result(exercise, items, lang)
 
 
 def _pick(exercise: PickExercise, chosen: frozenset[int], lang: str) -> GradeResult:
@@ -79,16 +83,21 @@ def _pick(exercise: PickExercise, chosen: frozenset[int], lang: str) -> GradeRes
         ItemFeedback(n, f"{i.author} {i.handle}: {i.text}", n in chosen, i.pick, i.why)
         for n, i in enumerate(exercise.items, start=1)
     )
-    wanted = [i for i in items if i.expected]
-    unwanted = [i for i in items if not i.expected]
-    hit_share = sum(i.selected for i in wanted) / len(wanted)
-    leave_share = sum(not i.selected for i in unwanted) / len(unwanted)
-    return _items_result(exercise, items, round(100 * math.sqrt(hit_share * leave_share)), lang)
+    return _items_result(exercise, items, lang)
+
+
+def items_score(items: Sequence[ItemFeedback]) -> int:
+    """100 x max(0, right picks - wrong picks) / number of right items."""
+    right = sum(1 for i in items if i.selected and i.expected)
+    wrong = sum(1 for i in items if i.selected and not i.expected)
+    total = sum(1 for i in items if i.expected)
+    return round(100 * max(0, right - wrong) / total) if total else 0
 
 
 def _items_result(
-    exercise: ChoiceExercise | PickExercise, items: tuple[ItemFeedback, ...], score: int, lang: str
+    exercise: ChoiceExercise | PickExercise, items: tuple[ItemFeedback, ...], lang: str
 ) -> GradeResult:
+    score = items_score(items)
     passed = score >= exercise.pass_score
     return GradeResult(
         exercise.id,
@@ -106,14 +115,9 @@ def _score(checks: Sequence[CheckResult]) -> int:
     return round(100 * sum(c.weight for c in checks if c.passed) / total) if total else 100
 
 
-def check_tweet(checks: Sequence[RuleBase], analysis: Analysis, lang: str) -> list[CheckResult]:
-    """Every check on one tweet; used live by the TUI while the learner types."""
-    return [rules.apply(check, analysis, lang) for check in checks]
-
-
 def _compose(exercise: ComposeExercise, text: str, lang: str) -> GradeResult:
     analysis = analyze_for(text, lang)
-    checks = check_tweet(exercise.checks, analysis, lang)
+    checks = tweet_checks(exercise, analysis, lang, Sources.of(exercise, [text]))
     return _finish(exercise, "compose", checks, lang, mix_ok=True)
 
 
@@ -150,61 +154,62 @@ def _finish(
     )
 
 
-def mix_counts(analyses: Sequence[Analysis]) -> dict[str, int]:
-    """How many tweets of the plan have each kind (a tweet can count for several)."""
-    kinds = ("promotional", "personal", "conversational", "informative")
-    return {k: sum(1 for a in analyses if a.text.strip() and k in a.kinds) for k in kinds}
+@dataclass(frozen=True)
+class PlanPreview:
+    """A plan graded tweet by tweet: what the TUI shows live and `grade` turns into a result."""
+
+    analyses: tuple[Analysis, ...]
+    checks: tuple[tuple[CheckResult, ...], ...]
+    """Per tweet: its checks, numbered."""
+    tweets: tuple[plan.TweetKinds, ...]
+    mix: tuple[CheckResult, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return plan.mix_counts(self.tweets)
 
 
-def mix_checks(
-    exercise: PlanExercise, analyses: Sequence[Analysis], lang: str
-) -> list[CheckResult]:
-    counts = mix_counts(analyses)
-    results: list[CheckResult] = []
-    for name, limit in exercise.mix_rules:
-        kind = name.split("_", 1)[1]
-        count = counts[kind]
-        passed = count <= limit if name.startswith("max_") else count >= limit
-        text = message(
-            lang,
-            f"{name}.{'pass' if passed else 'fail'}",
-            count=count,
-            limit=limit,
-            total=exercise.count,
-        )
-        results.append(CheckResult(name, passed, text, weight=exercise.count))
-    return results
+def preview_plan(exercise: PlanExercise, texts: Sequence[str], lang: str) -> PlanPreview:
+    texts = list(texts)[: exercise.count] + [""] * max(0, exercise.count - len(texts))
+    analyses = tuple(analyze_for(t, lang) for t in texts)
+    sources = Sources.of(exercise, texts)
+    weight = max(1, sum(c.weight for c in exercise.checks))
+    repeats = plan.repeat_checks(texts, lang, weight)
+    per_tweet: list[tuple[CheckResult, ...]] = []
+    tweets: list[plan.TweetKinds] = []
+    for number, analysis in enumerate(analyses, start=1):
+        checks = tweet_checks(exercise, analysis, lang, sources)
+        if not analysis.text.strip():
+            empty = message(lang, "empty_tweet", number=number)
+            checks = [replace(c, passed=False, message=empty) for c in checks]
+        if number in repeats:
+            checks.insert(0, repeats[number])
+        counted = not below_gate(checks) and number not in repeats
+        tweets.append(plan.tweet_kinds(exercise, number, analysis, counted=counted))
+        per_tweet.append(tuple(replace(c, tweet=number) for c in checks))
+    mix = plan.mix_checks(exercise, tweets, lang)
+    return PlanPreview(analyses, tuple(per_tweet), tuple(tweets), tuple(mix))
 
 
 def _plan(exercise: PlanExercise, texts: Sequence[str], lang: str) -> GradeResult:
-    texts = list(texts)[: exercise.count] + [""] * max(0, exercise.count - len(texts))
-    analyses = [analyze_for(t, lang) for t in texts]
-    checks: list[CheckResult] = []
-    for number, analysis in enumerate(analyses, start=1):
-        for result in check_tweet(exercise.checks, analysis, lang):
-            if not analysis.text.strip():
-                result = CheckResult(
-                    result.rule,
-                    False,
-                    message(lang, "empty_tweet", number=number),
-                    result.weight,
-                    result.required,
-                    result.hint,
-                )
-            checks.append(_numbered(result, number))
-    mix = mix_checks(exercise, analyses, lang)
+    preview = preview_plan(exercise, texts, lang)
+    kinds = [
+        CheckResult("kinds", True, plan.kinds_line(t, lang), 0, tweet=t.number)
+        for t in preview.tweets
+        if preview.analyses[t.number - 1].text.strip()
+    ]
+    checks = [c for tweet in preview.checks for c in tweet]
     # A plan with a tweet left out is not a plan, whatever the other tweets score.
-    missing = [n for n, a in enumerate(analyses, start=1) if not a.text.strip()]
+    missing = [n for n, a in enumerate(preview.analyses, start=1) if not a.text.strip()]
     return _finish(
         exercise,
         "plan",
-        [*checks, *mix],
+        [*checks, *preview.mix, *kinds],
         lang,
-        mix_ok=all(c.passed for c in mix),
+        mix_ok=all(c.passed for c in preview.mix),
         missing=missing,
-        extra={"mix": mix_counts(analyses)},
+        extra={
+            "mix": preview.counts,
+            "tweets": [t.to_json() for t in preview.tweets],
+        },
     )
-
-
-def _numbered(result: CheckResult, number: int) -> CheckResult:
-    return replace(result, tweet=number)

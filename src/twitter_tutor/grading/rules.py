@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from twitter_tutor.analysis import Analysis, Signal
 from twitter_tutor.content.models import (
+    Asks,
     Avoids,
     Engaging,
     MaxHashtags,
@@ -17,21 +18,37 @@ from twitter_tutor.content.models import (
     NotPromotional,
     PersonalVoice,
     RuleBase,
+    Signed,
 )
 from twitter_tutor.grading.messages import message, quote_all
 from twitter_tutor.grading.result import CheckResult
+from twitter_tutor.grading.words import MAX_TEXT
 
 
 @lru_cache(maxsize=512)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    # Whole words only, so "ad" does not fire inside "read"; case and accents as written.
-    return re.compile(rf"(?<!\w){re.escape(word.strip())}(?!\w)", re.IGNORECASE)
+def _word_pattern(word: str, case_sensitive: bool = False) -> re.Pattern[str] | None:
+    """Whole words only, so "ad" does not fire inside "read"; a * at either end stands for any
+    letters there ("*morgen" finds "Montagmorgen"); the spaces of a phrase match any spaces or
+    a hyphen."""
+    core = word.strip()
+    head, tail = core.startswith("*"), core.endswith("*")
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", core.strip("*")) if p]
+    if not parts:
+        return None
+    body = r"[\s\-]+".join(parts)
+    any_letters = r"\w*"
+    pattern = rf"(?<!\w){any_letters if head else ''}{body}{any_letters if tail else ''}(?!\w)"
+    return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
 
 
-def find_words(text: str, words: list[str]) -> list[Signal]:
+def find_words(text: str, words: list[str], case_sensitive: bool = False) -> list[Signal]:
     found: list[Signal] = []
+    text = text[:MAX_TEXT]
     for word in words:
-        for match in _word_pattern(word).finditer(text):
+        pattern = _word_pattern(word, case_sensitive)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
             found.append(Signal("word", "", match.group(), match.start(), match.end()))
     return sorted(found, key=lambda s: s.start)
 
@@ -109,15 +126,17 @@ def max_hashtags(check: MaxHashtags, a: Analysis, lang: str) -> CheckResult:
 
 
 def _word_rule(check: MentionsAny | Avoids, a: Analysis, lang: str, *, wanted: bool) -> CheckResult:
-    """mentions_any passes when a word is found (wanted), avoids when none is."""
-    found = find_words(a.text, check.words)
+    """mentions_any passes when a word is found (wanted), avoids when none is.
+
+    Feedback quotes what the learner wrote and never lists the trainer's words: the point is
+    the idea (stay on topic, leave out sales talk), not a list to tick off."""
+    found = find_words(a.text, check.words, check.case_sensitive)
     passed = bool(found) == wanted
-    # Quote what was found; when nothing was, list what the check looks for.
-    values = {
-        "quoted": quote_all([s.text for s in found]),
-        "words": ", ".join(f'"{w}"' for w in check.words),
-    }
-    text = message(lang, f"{check.rule}.{'pass' if passed else 'fail'}", **values)
+    text = message(
+        lang,
+        f"{check.rule}.{'pass' if passed else 'fail'}",
+        quoted=quote_all([s.text for s in found]),
+    )
     return _result(check, passed, text, found)
 
 
@@ -129,6 +148,28 @@ def avoids(check: Avoids, a: Analysis, lang: str) -> CheckResult:
     return _word_rule(check, a, lang, wanted=False)
 
 
+def signed(check: Signed, a: Analysis, lang: str) -> CheckResult:
+    found = [s for s in a.signals if s.name == "signature"]
+    key = "signed.pass" if found else "signed.fail"
+    return _result(check, bool(found), message(lang, key, quoted=quote_all([s.text for s in found])), found)
+
+
+def asks(check: Asks, a: Analysis, lang: str) -> CheckResult:
+    found = [s for s in a.signals if s.name in ("real_question", "invitation", "service")]
+    questions = [s for s in found if s.name == "real_question"]
+    passed = bool(questions) or any(s.name == "invitation" for s in found)
+    shown = _sentence_of(a.text, questions[0].start) if questions else ""
+    quoted = quote_all([shown] if shown else [s.text for s in found])
+    return _result(check, passed, message(lang, f"asks.{'pass' if passed else 'fail'}", quoted=quoted), found)
+
+
+def _sentence_of(text: str, end: int) -> str:
+    """The sentence that ends at `end` (a question mark), shortened for quoting."""
+    start = max(text.rfind(c, 0, end) for c in ".!?\n") + 1
+    sentence = text[start : end + 1].strip()
+    return sentence if len(sentence) <= 60 else "…" + sentence[-59:]
+
+
 RULES: dict[str, Callable[..., CheckResult]] = {
     "max_length": max_length,
     "min_length": min_length,
@@ -138,6 +179,8 @@ RULES: dict[str, Callable[..., CheckResult]] = {
     "max_hashtags": max_hashtags,
     "mentions_any": mentions_any,
     "avoids": avoids,
+    "signed": signed,
+    "asks": asks,
 }
 
 

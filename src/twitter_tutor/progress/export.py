@@ -56,13 +56,30 @@ def export_json(store: ProgressStore, profile: str) -> dict[str, object]:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def neutralise(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a leading `'` so it shows
+    as text; every other cell unchanged. Numbers are written by us and never start so."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def export_csv(store: ProgressStore, profile: str, out: TextIO) -> None:
-    """One row per attempt, oldest first, after a header row that is written even for none."""
+    """One row per attempt, oldest first, after a header row that is written even for none.
+
+    Text cells starting with =, +, -, @, tab or carriage return get a leading `'`, so a
+    learner's answer can never become a live formula in the trainer's spreadsheet; every cell
+    that needs it is quoted."""
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for attempt in store.attempts(profile):
         writer.writerow(
-            (
+            neutralise(cell)
+            for cell in (
                 attempt.profile,
                 attempt.lesson_id,
                 attempt.exercise_id,

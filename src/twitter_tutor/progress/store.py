@@ -43,6 +43,69 @@ def _check_score(score: int | None) -> None:
         raise ValueError(f"score must be 0-100, got {score}")
 
 
+_BAD_ROW = (ValueError, TypeError, OverflowError, RecursionError)
+"""What a damaged value raises when read: not JSON, not an ISO time, the wrong type, a JSON
+nested too deeply. `PRAGMA quick_check` does not look at values, so the readers do."""
+
+
+def _str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is not text")
+    return value
+
+
+def _int(value: object, name: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"{name} is not a number from {low} to {high}")
+    return value
+
+
+def _time(value: object, name: str) -> datetime:
+    try:
+        return from_text(_str(value, name))
+    except _BAD_ROW as error:
+        raise ValueError(f"{name} is not an ISO 8601 time") from error
+
+
+def _checks(value: object) -> list[dict[str, object]]:
+    try:
+        checks = json.loads(_str(value, "checks"))
+    except _BAD_ROW as error:
+        raise ValueError("checks is not JSON") from error
+    if not isinstance(checks, list) or not all(isinstance(c, dict) for c in checks):
+        raise ValueError("checks is not a list of tables")
+    return checks
+
+
+def _attempt(row: tuple[object, ...]) -> Attempt:
+    return Attempt(
+        id=_int(row[0], "id", 0, 2**63),
+        profile=_str(row[1], "profile"),
+        lesson_id=_str(row[2], "lesson_id"),
+        exercise_id=_str(row[3], "exercise_id"),
+        answer=_str(row[4], "answer"),
+        score=_int(row[5], "score", 0, 100),
+        passed=bool(_int(row[6], "passed", 0, 1)),
+        checks=_checks(row[7]),
+        at=_time(row[8], "at"),
+        content_hash=_str(row[9], "content_hash"),
+    )
+
+
+def _lesson(row: tuple[object, ...]) -> LessonProgress:
+    state = _str(row[1], "state")
+    if state not in ("in_progress", "completed"):
+        raise ValueError("state is neither in_progress nor completed")
+    return LessonProgress(
+        lesson_id=_str(row[0], "lesson_id"),
+        state=cast(LessonState, state),
+        step=_int(row[2], "step", 0, 2**31),
+        best_score=None if row[3] is None else _int(row[3], "best_score", 0, 100),
+        first_visit=_time(row[4], "first_visit"),
+        last_visit=_time(row[5], "last_visit"),
+    )
+
+
 class ProgressStore:
     """One SQLite connection, guarded by a lock so a worker thread may write too."""
 
@@ -60,6 +123,15 @@ class ProgressStore:
         self.path = path
         self._clock = clock
         self._lock = threading.Lock()
+        self._damaged: dict[str, None] = {}
+
+    @property
+    def damaged(self) -> list[str]:
+        """One line per damaged row met by a read so far: each was skipped, never deleted."""
+        return list(self._damaged)
+
+    def _skip(self, what: str, error: Exception) -> None:
+        self._damaged.setdefault(f"{what} is damaged ({error}) and was skipped", None)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -235,17 +307,15 @@ class ProgressStore:
             ).fetchall(),
             write=False,
         )
-        return {
-            row[0]: LessonProgress(
-                lesson_id=row[0],
-                state=cast(LessonState, row[1]),
-                step=row[2],
-                best_score=row[3],
-                first_visit=from_text(row[4]),
-                last_visit=from_text(row[5]),
-            )
-            for row in rows
-        }
+        lessons: dict[str, LessonProgress] = {}
+        for row in rows:
+            try:
+                lesson = _lesson(row)
+            except _BAD_ROW as error:
+                self._skip(f"the progress row of lesson {str(row[0])[:80]!r}", error)
+                continue
+            lessons[lesson.lesson_id] = lesson
+        return lessons
 
     def attempts(
         self, profile: str, lesson_id: str | None = None, exercise_id: str | None = None
@@ -262,21 +332,13 @@ class ProgressStore:
         # Ids grow with each commit, so id order is the order the attempts were saved.
         sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE {where} ORDER BY id"
         rows = self._use(lambda conn: conn.execute(sql, params).fetchall(), write=False)
-        return [
-            Attempt(
-                id=row[0],
-                profile=row[1],
-                lesson_id=row[2],
-                exercise_id=row[3],
-                answer=row[4],
-                score=row[5],
-                passed=bool(row[6]),
-                checks=json.loads(row[7]),
-                at=from_text(row[8]),
-                content_hash=row[9],
-            )
-            for row in rows
-        ]
+        attempts: list[Attempt] = []
+        for row in rows:
+            try:
+                attempts.append(_attempt(row))
+            except _BAD_ROW as error:
+                self._skip(f"attempt {row[0]}", error)
+        return attempts
 
     def last_position(self, profile: str) -> tuple[str, int] | None:
         """Where Continue resumes: (lesson id, step index) of the last visit, if any."""
@@ -286,7 +348,13 @@ class ProgressStore:
             ).fetchone(),
             write=False,
         )
-        return None if row is None else (row[0], row[1])
+        if row is None:
+            return None
+        try:
+            return _str(row[0], "lesson_id"), _int(row[1], "step", 0, 2**31)
+        except _BAD_ROW as error:
+            self._skip("the resume position", error)
+            return None
 
     def profiles(self) -> list[str]:
         """Every profile with anything stored, sorted."""
@@ -297,7 +365,7 @@ class ProgressStore:
             ).fetchall(),
             write=False,
         )
-        return [row[0] for row in rows]
+        return [row[0] for row in rows if isinstance(row[0], str)]
 
     # -- lifetime ---------------------------------------------------------------------------
 

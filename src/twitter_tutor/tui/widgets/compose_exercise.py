@@ -17,7 +17,7 @@ from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.tweet_text import signal_spans
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.checklist import Checklist
-from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget
+from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget, live_text
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 
@@ -69,10 +69,13 @@ class ComposeExerciseWidget(LiveExerciseWidget):
         self.schedule_live()
 
     def refresh_live(self) -> None:
-        text = self.query_one(TextArea).text
+        text, cut = live_text(self.query_one(TextArea).text)
         analysis = analyze_for(text, self.content_lang)
         results = check_tweet(self.exercise.checks, analysis, self.content_lang)
-        self.query_one(CharCounter).show(analysis.weighted_length)
+        counter = self.query_one(CharCounter)
+        # A cut text is far too long anyway: never let the counter call it a fit.
+        length = analysis.weighted_length
+        counter.show(max(length, counter.limit + 1) if cut else length)
         self.query_one(Checklist).show(results)
         preview = self.query_one(".preview", TweetCard)
         preview.show_text(text, signal_spans(results))

@@ -145,6 +145,18 @@ class NumberedExerciseWidget(ExerciseWidget):
 
 DEBOUNCE_S = 0.15
 
+LIVE_CHARS = 4_000
+"""Live feedback looks at this much of the text at most: far more than a tweet can hold (280
+weighted characters, a URL counts 23), so a huge paste never stalls typing; checking the
+answer still grades all of it."""
+
+
+def live_text(text: str) -> tuple[str, bool]:
+    """What live feedback analyses, and whether the text was cut to it."""
+    if len(text) <= LIVE_CHARS:
+        return text, False
+    return text[:LIVE_CHARS], True
+
 
 class LiveExerciseWidget(ExerciseWidget):
     """Compose and plan: live feedback 150 ms after the last keystroke.

@@ -13,7 +13,7 @@ from twitter_tutor.grading.grader import analyze_for, check_tweet, mix_checks, m
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.compose_exercise import length_limit
-from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget
+from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget, live_text
 from twitter_tutor.tui.widgets.feedback import mark
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
 
@@ -53,15 +53,18 @@ class PlanExerciseWidget(LiveExerciseWidget):
 
     def refresh_live(self) -> None:
         lang = self.content_lang
-        analyses = [analyze_for(text, lang) for text in self._texts()]
+        texts = [live_text(text) for text in self._texts()]
+        analyses = [analyze_for(text, lang) for text, _ in texts]
         checks = self.exercise.checks
-        for number, (counter, analysis) in enumerate(
-            zip(self.query(CharCounter), analyses, strict=False), start=1
+        for number, (counter, analysis, (_, cut)) in enumerate(
+            zip(self.query(CharCounter), analyses, texts, strict=False), start=1
         ):
             passed = sum(r.passed for r in check_tweet(checks, analysis, lang)) if checks else 0
             label = self.t("ex.tweet_n", number=number)
             status = f" · {passed}/{len(checks)} ✓" if checks and analysis.text.strip() else ""
-            counter.show(analysis.weighted_length, prefix=f"{label}{status} · ")
+            length = analysis.weighted_length
+            shown = max(length, counter.limit + 1) if cut else length
+            counter.show(shown, prefix=f"{label}{status} · ")
         self.query_one(".mix", Static).update(self._mix(analyses))
 
     def _mix(self, analyses: list[Analysis]) -> Content:

@@ -1,0 +1,109 @@
+"""The substance floor: what any practice tweet needs before its rubric means anything.
+
+A tutor that praises "x" teaches nothing. Whatever a tweet hits in the rubric, it does not pass
+when it has too few real words, no sentence (a list of keywords or hashtags), keyboard mash,
+mostly capitals, a run of "!!!", or is small talk and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from twitter_tutor.analysis import Analysis
+from twitter_tutor.content.models import Floor
+from twitter_tutor.grading.words import MAX_TEXT, spans_outside, words
+
+# Words that hold sentences together. A tweet without any of them is a list of keywords, not
+# something said to someone ("Baustelle Fotos Team Handwerk").
+_GLUE = frozenset(
+    """
+    a an the and or but so if of to in on at for with from by as is are was were be been am
+    it its this that these those there here what who how why when where which not no yes do
+    does did have has had can could will would should may might must i me my we us our you
+    your he she they them their his her just than then too very also still only all any some
+    up out about into over after before because more most much many one again let
+    der die das den dem des ein eine einen einem einer und oder aber doch wenn weil dass ob
+    zu zum zur im in an am auf für mit von vom bei aus nach über unter vor seit bis durch ohne
+    ist sind war waren bin bist sein hat haben hatte hatten habe hab wird werden kann können
+    muss soll will ich mir mich mein meine wir uns unser unsere du dir dich dein deine ihr
+    euch euer eure sie ihnen es er man nicht kein keine nur auch noch schon mal so wie was wer
+    warum wo wann welche welcher welches hier da dort jetzt heute ja nein sehr ganz gerade
+    immer viel viele mehr gibt geht denn als dann
+    """.split()
+)
+_VOWELS = frozenset("aeiouyäöüáàâéèêíìîóòôúùûæøåœ")
+_KEYBOARD_ROWS = ("qwertzuiopü", "qwertyuiop", "asdfghjklöä", "yxcvbnm", "zxcvbnm")
+_EXCLAMATION_RUN = re.compile(r"[!！‼]{3,}|‼")
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One way a tweet falls below the floor: a code for tests and JSON, and the evidence."""
+
+    code: str
+    """too_few_words, no_sentence, gibberish, repetitive, shouting, exclamations, small_talk"""
+    evidence: str = ""
+    count: int = 0
+
+
+def shortfalls(analysis: Analysis, floor: Floor) -> list[Shortfall]:
+    """Every way `analysis.text` falls below `floor`; empty when it clears it."""
+    if not floor.enabled or not analysis.text.strip():
+        return []
+    text = analysis.text[:MAX_TEXT]
+    found: list[Shortfall] = []
+    said = words(text)
+    if len(said) < floor.min_words:
+        found.append(Shortfall("too_few_words", count=len(said)))
+    elif not any(w in _GLUE for w in said):
+        found.append(Shortfall("no_sentence", count=len(said)))
+    mash = [w for w in said if _looks_mashed(w)]
+    if said and len(mash) * 3 >= len(said):
+        found.append(Shortfall("gibberish", " ".join(dict.fromkeys(mash[:3]))))
+    elif len(said) >= 4 and len(set(said)) * 2 <= len(said):
+        found.append(Shortfall("repetitive", count=len(said) - len(set(said))))
+    if not floor.allow_shouting and _shouting(text):
+        found.append(Shortfall("shouting"))
+    run = _EXCLAMATION_RUN.search(text)
+    if run:
+        found.append(Shortfall("exclamations", run.group()))
+    if not floor.allow_small_talk and "filler" in analysis.kinds:
+        small_talk = [(s.start, s.end) for s in analysis.signals if s.kind == "filler"]
+        rest = words(spans_outside(text, small_talk))
+        if len([w for w in rest if w not in _GLUE]) < 4:
+            quoted = next(s.text for s in analysis.signals if s.kind == "filler")
+            found.append(Shortfall("small_talk", quoted))
+    return found
+
+
+def _looks_mashed(word: str) -> bool:
+    """A word no language writes: no vowel in 4+ letters, 5 consonants in a row, a letter
+    three times running, or a run along one keyboard row ("asdf", "qwertz")."""
+    if len(word) < 4 or "'" in word:
+        return False
+    if not any(c in _VOWELS for c in word):
+        return True
+    run = 0
+    for c in word:
+        run = 0 if c in _VOWELS else run + 1
+        if run >= 5:
+            return True
+    if re.search(r"(.)\1\1", word):
+        return True
+    return any(_along_row(word, row) for row in _KEYBOARD_ROWS)
+
+
+def _along_row(word: str, row: str) -> bool:
+    """Four or more letters next to each other on one keyboard row, in order."""
+    for length in range(4, len(word) + 1):
+        for start in range(len(word) - length + 1):
+            if word[start : start + length] in row:
+                return True
+    return False
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 12 and upper * 5 >= len(letters) * 3

@@ -1,0 +1,93 @@
+"""All checks on one tweet: the floor, not a copy, on topic, then the exercise's own rubric.
+
+The floor and the copy check are required and weigh as much as the whole rubric, so a tweet
+below them neither passes nor scores well, whatever keywords it has. They are listed only when
+they fail: a learner needs no tick for "has words". Used by `grade` and, live, by the TUI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from twitter_tutor.analysis import Analysis
+from twitter_tutor.content.models import ComposeExercise, PlanExercise, RuleBase, Topic
+from twitter_tutor.grading import rules
+from twitter_tutor.grading.messages import message, quote_all
+from twitter_tutor.grading.result import CheckResult
+from twitter_tutor.grading.similarity import copied_from
+from twitter_tutor.grading.substance import shortfalls
+from twitter_tutor.grading.topic import matches
+
+FLOOR = "floor"
+ORIGINAL = "original"
+ABOUT = "about"
+GATES = (FLOOR, ORIGINAL)
+"""Checks without which nothing else a tweet does counts."""
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What an answer must not merely repeat: (label, text) pairs."""
+
+    texts: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, exercise: ComposeExercise | PlanExercise, answer: Sequence[str] = ()) -> Sources:
+        found = [("prompt", exercise.prompt)]
+        context = getattr(exercise, "context", None)
+        if context is not None:
+            found.append(("context", context.text))
+        mine = [t.strip() for t in answer if t.strip()]
+        for example in exercise.examples:
+            lines = [line.strip() for line in (example.text or "").split("\n") if line.strip()]
+            # An example is not a copy of itself (when `check` grades the examples).
+            if lines != mine:
+                found += [("example", line) for line in lines]
+        return cls(tuple(found))
+
+
+def check_tweet(checks: Sequence[RuleBase], analysis: Analysis, lang: str) -> list[CheckResult]:
+    """The exercise's own rubric on one tweet."""
+    return [rules.apply(check, analysis, lang) for check in checks]
+
+
+def tweet_checks(
+    exercise: ComposeExercise | PlanExercise,
+    analysis: Analysis,
+    lang: str,
+    sources: Sources | None = None,
+) -> list[CheckResult]:
+    """Floor and copy (when they fail), topic (when declared), then the rubric."""
+    rubric = check_tweet(exercise.checks, analysis, lang)
+    gate_weight = max(1, sum(c.weight for c in rubric))
+    found: list[CheckResult] = []
+    if analysis.text.strip():
+        below = shortfalls(analysis, exercise.floor)
+        if below:
+            text = " ".join(
+                message(lang, f"floor.{s.code}", count=s.count, evidence=s.evidence) for s in below
+            )
+            found.append(CheckResult(FLOOR, False, text, gate_weight, required=True))
+        source = copied_from(analysis.text, (sources or Sources.of(exercise)).texts)
+        if source is not None:
+            text = message(lang, "original.fail", source=message(lang, f"source.{source}"))
+            found.append(CheckResult(ORIGINAL, False, text, gate_weight, required=True))
+    if exercise.about is not None:
+        found.append(about_check(exercise.about, analysis, lang))
+    return [*found, *rubric]
+
+
+def about_check(topic: Topic, analysis: Analysis, lang: str) -> CheckResult:
+    hits = matches(analysis.text, topic.words, lang)
+    if hits:
+        return CheckResult(
+            ABOUT, True, message(lang, "about.pass", quoted=quote_all(hits)), 1, topic.required
+        )
+    return CheckResult(
+        ABOUT, False, message(lang, "about.fail"), 1, topic.required, hint=topic.hint
+    )
+
+
+def below_gate(checks: Sequence[CheckResult]) -> bool:
+    return any(c.rule in GATES and not c.passed for c in checks)

@@ -1,0 +1,38 @@
+"""The words a learner wrote: what grading counts, compares and matches against topics.
+
+Hashtags, @names, links, emoji and numbers are not words here: "#Fotos #Team" says nothing,
+and neither does "x". Words are folded (lower case, ß as ss) so "Straße" and "strasse" compare
+equal.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MAX_TEXT = 5_000
+"""Grading looks at no more than this many characters of one tweet: far more than 280, and a
+pasted novel is graded as fast as a tweet."""
+
+_ENTITY = re.compile(r"(?:https?://|www\.)\S+|[#@＃＠$]\w+|\b[\w.-]+\.(?:de|com|org|net|io|eu)(?:/\S*)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ß", "ss").replace("’", "'")
+
+
+@lru_cache(maxsize=256)
+def words(text: str) -> tuple[str, ...]:
+    """Every word of two letters or more, folded, in order; entities left out."""
+    plain = _ENTITY.sub(" ", text[:MAX_TEXT])
+    return tuple(fold(w) for w in _WORD.findall(plain) if len(w) >= 2)
+
+
+def spans_outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans blanked."""
+    out = list(text[:MAX_TEXT])
+    for start, end in spans:
+        for index in range(max(0, start), min(end, len(out))):
+            out[index] = " "
+    return "".join(out)
