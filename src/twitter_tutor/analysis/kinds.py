@@ -191,19 +191,40 @@ def _sentence_end() -> re.Pattern[str]:
     return re.compile(r"[.!?\n。？！]+")
 
 
+# Words that open a question when it starts a sentence, in both languages: "how do you all
+# decide what to tweet" is a question even when the writer leaves out the "?".
+_QUESTION_OPENERS = frozenset(
+    """
+    how what which who why where when whats what's anyone does do did is are can could would
+    should will has have wie was welche welcher welches wer warum wieso wo wann habt hast
+    kennt kennst seid bist könnt kannst würdet würdest macht machst nutzt nutzen
+    """.split()
+)
+
+
 def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tuple[int, int]]:
-    """Question marks that end a sentence of at least `min_words` words: a real question, not
-    "you?" alone."""
-    if "?" not in text and "？" not in text:
-        return []
+    """Ends of real questions: a sentence of at least `min_words` words ending in "?", or one
+    of more words that opens like a question and does not end in "!"; not "you?" alone."""
     starts = [t[0] for t in tokens]
     found: list[tuple[int, int]] = []
     previous = 0
-    for match in _sentence_end().finditer(text):
-        words = bisect_left(starts, match.start()) - bisect_left(starts, previous)
-        mark = match.group()
-        if ("?" in mark or "？" in mark) and words >= min_words:
-            found.append(match.span())
+    ends = [*_sentence_end().finditer(text), None]
+    for match in ends:
+        end = match.start() if match else len(text)
+        first = bisect_left(starts, previous)
+        words = bisect_left(starts, end) - first
+        mark = match.group() if match else ""
+        if "?" in mark or "？" in mark:
+            if words >= min_words:
+                found.append((match.start(), match.end()) if match else (end, end))
+        elif (
+            "!" not in mark
+            and words >= min_words + 2
+            and tokens[first][2] in _QUESTION_OPENERS
+        ):
+            found.append((tokens[first][0], tokens[first][1]))
+        if match is None:
+            break
         previous = match.end()
     return found
 

@@ -74,6 +74,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         notices=[
             *opened.warnings,
             *(t(ctx.lang, "app.missing_folder", folder=f) for f in ctx.missing_lesson_dirs()),
+            *(
+                t(ctx.lang, "app.unreadable_folder", folder=f)
+                for f in ctx.unreadable_lesson_dirs()
+            ),
         ],
         # Only beside a real store: a memory store means the data dir cannot be written.
         index_path=ctx.data_dir / INDEX_NAME if opened.persistent else None,

@@ -155,9 +155,14 @@ class NotPromotional(RuleBase):
 
 
 class PersonalVoice(RuleBase):
-    """The tweet sounds like a person: first person, feelings, everyday life."""
+    """The tweet sounds like a person: first person, feelings, everyday life, a signature."""
 
     rule: Literal["personal_voice"]
+    team: bool = Field(
+        default=True,
+        description='true (default): a team voice ("we fixed ...") counts. false: only a single '
+        'person counts ("I", a dropped "I", a signature), as when someone introduces themself.',
+    )
 
 
 class Engaging(RuleBase):
@@ -196,6 +201,12 @@ class Avoids(RuleBase):
 
     rule: Literal["avoids"]
     words: list[Text] = Field(min_length=1, max_length=200, description=WORDS_DESCRIPTION)
+    unless: list[Text] = Field(
+        default_factory=list,
+        max_length=200,
+        description='Phrases in which a word of `words` is fine ("bis heute" when "heute" is '
+        "avoided: it means \"until now\").",
+    )
     case_sensitive: bool = Field(
         default=False, description='true: "Sie" does not match "sie". Default false.'
     )

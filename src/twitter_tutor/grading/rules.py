@@ -27,18 +27,20 @@ from twitter_tutor.grading.words import MAX_TEXT
 
 @lru_cache(maxsize=512)
 def _word_pattern(word: str, case_sensitive: bool = False) -> re.Pattern[str] | None:
-    """Whole words only, so "ad" does not fire inside "read"; a * at either end stands for any
-    letters there ("*morgen" finds "Montagmorgen"); the spaces of a phrase match any spaces or
-    a hyphen."""
-    core = word.strip()
-    head, tail = core.startswith("*"), core.endswith("*")
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", core.strip("*")) if p]
+    """Whole words only, so "ad" does not fire inside "read"; a * at either end of a word stands
+    for any letters there ("*morgen" finds "Montagmorgen", "unser* Wärmepumpe*" finds "unsere
+    Wärmepumpen"); the spaces of a phrase match any spaces or a hyphen."""
+    parts = [p for p in re.split(r"[\s\-]+", word.strip()) if p.strip("*")]
     if not parts:
         return None
-    body = r"[\s\-]+".join(parts)
-    any_letters = r"\w*"
-    pattern = rf"(?<!\w){any_letters if head else ''}{body}{any_letters if tail else ''}(?!\w)"
-    return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+    letters = r"\w*"
+    body = r"[\s\-]+".join(
+        (letters if p.startswith("*") else "")
+        + re.escape(p.strip("*"))
+        + (letters if p.endswith("*") else "")
+        for p in parts
+    )
+    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if case_sensitive else re.IGNORECASE)
 
 
 def find_words(text: str, words: list[str], case_sensitive: bool = False) -> list[Signal]:
@@ -104,8 +106,19 @@ def not_promotional(check: NotPromotional, a: Analysis, lang: str) -> CheckResul
     return _kind_rule(check, a, lang, "promotional", wanted=False, key="not_promotional")
 
 
+TEAM_SIGNALS = frozenset({"team_voice", "team_story"})
+SINGLE_VOICE = frozenset({"first_person", "dropped_pronoun", "signature"})
+
+
 def personal_voice(check: PersonalVoice, a: Analysis, lang: str) -> CheckResult:
-    return _kind_rule(check, a, lang, "personal", wanted=True, key="personal_voice")
+    if check.team:
+        return _kind_rule(check, a, lang, "personal", wanted=True, key="personal_voice")
+    # One person speaking: "I", a dropped "I" or a signature; "we" alone is the company.
+    signals = [s for s in _of_kind(a, "personal") if s.name not in TEAM_SIGNALS]
+    passed = any(s.name in SINGLE_VOICE for s in signals)
+    quoted = quote_all([s.text for s in signals])
+    text = message(lang, f"personal_voice.{'pass' if passed else 'fail'}", quoted=quoted)
+    return _result(check, passed, text, signals)
 
 
 def engaging(check: Engaging, a: Analysis, lang: str) -> CheckResult:
@@ -131,6 +144,11 @@ def _word_rule(check: MentionsAny | Avoids, a: Analysis, lang: str, *, wanted: b
     Feedback quotes what the learner wrote and never lists the trainer's words: the point is
     the idea (stay on topic, leave out sales talk), not a list to tick off."""
     found = find_words(a.text, check.words, check.case_sensitive)
+    if isinstance(check, Avoids) and check.unless and found:
+        fine = find_words(a.text, check.unless, check.case_sensitive)
+        found = [
+            s for s in found if not any(f.start <= s.start and s.end <= f.end for f in fine)
+        ]
     passed = bool(found) == wanted
     text = message(
         lang,

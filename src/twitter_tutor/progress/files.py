@@ -35,7 +35,7 @@ class Unwritable(Exception):
 
 @dataclass(frozen=True)
 class Health:
-    kind: Literal["missing", "usable", "corrupt", "newer"]
+    kind: Literal["missing", "usable", "corrupt", "newer", "empty"]
     version: int = 0
     reason: str = ""
 
@@ -109,6 +109,12 @@ def opening_lock(data_dir: Path) -> Iterator[None]:
 def examine(path: Path, known_version: int) -> Health:
     """Judge the file at `path` without writing to it, so a refused store stays byte-identical."""
     try:
+        if path.is_symlink():
+            # SQLite would write into the link's target and the store would chmod it.
+            raise Unwritable(
+                f"{path.name} is a symbolic link; twitter-tutor does not follow it "
+                "(put the real file there instead)"
+            )
         info = path.stat()
     except FileNotFoundError:
         return Health("missing")
@@ -122,7 +128,9 @@ def examine(path: Path, known_version: int) -> Health:
     except OSError as error:
         raise Unwritable(_reason(error)) from error
     if not header:
-        return Health("usable")  # SQLite treats an empty file as an empty database
+        # SQLite treats an empty file as an empty database; usable, but worth a word: a store
+        # that once held progress may have been truncated.
+        return Health("empty")
     if len(header) < _HEADER_SIZE or not header.startswith(_MAGIC):
         return Health("corrupt", reason="not a SQLite database")
     version = int.from_bytes(header[_USER_VERSION_AT : _USER_VERSION_AT + 4], "big", signed=True)
@@ -197,7 +205,7 @@ def has_side_files(path: Path) -> bool:
 def create_private(path: Path) -> None:
     """Make sure the store file exists with mode 0600 before SQLite creates it with 0644."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as error:
         raise Unwritable(_reason(error)) from error
     os.close(fd)
@@ -208,4 +216,5 @@ def restrict(path: Path) -> None:
     """Owner-only access for the store and whatever side files exist (best effort)."""
     for file in (path, *side_files(path)):
         with suppress(OSError):
-            file.chmod(0o600)
+            if not file.is_symlink():  # chmod would change the link's target
+                file.chmod(0o600)

@@ -63,6 +63,11 @@ def _open_file(data_dir: Path) -> OpenedStore:
                 f"The progress store {path} could not be read ({health.reason}); "
                 f"it was kept as {aside.name} and a new, empty store was started."
             )
+        elif health.kind == "empty":
+            warnings.append(
+                f"The progress store {path} was empty (0 bytes), so there was no progress to "
+                "read; a new, empty store was started in it."
+            )
         elif health.kind == "missing" and files.has_side_files(path):
             # Leftovers of a store someone deleted: SQLite would replay them into the new one.
             aside = files.set_aside(path, utc_now())

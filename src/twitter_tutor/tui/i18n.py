@@ -34,6 +34,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Lesson folder not found: {folder}",
         "Lektionsordner nicht gefunden: {folder}",
     ),
+    "app.unreadable_folder": (
+        "Lesson folder cannot be read (permission denied): {folder}",
+        "Lektionsordner kann nicht gelesen werden (keine Berechtigung): {folder}",
+    ),
     "app.memory_store": (
         "{error} Your progress will NOT be kept after you quit.",
         "{error} Dein Fortschritt wird nach dem Beenden NICHT aufbewahrt.",
