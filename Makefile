@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ pytest: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# Long fuzz run (issue 12): many more hostile inputs per property than `make test` tries.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(TEST_STAMP)
+	TWITTER_TUTOR_FUZZ=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/unit/test_fuzz.py tests/unit/test_hostile_input.py
 
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run_all.py --write BENCHMARKS.md

@@ -51,6 +51,10 @@ MAX_REPEATS = 300
 its weight times repeat_factor**300, nothing. A pasted 100 KB text makes no 100,000 signals."""
 
 
+AMPLIFIER_CAP = 0.35
+"""What all amplifiers of a kind add together: "Jetzt ist die beste Zeit!" stays no ad."""
+
+
 class Verdict(NamedTuple):
     signals: tuple[Signal, ...]
     scores: Mapping[str, float]
@@ -202,6 +206,9 @@ _QUESTION_OPENERS = frozenset(
 )
 
 
+_YOU = frozenset("you u ya ihr du sie euch dir dich ihnen".split())
+
+
 def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tuple[int, int]]:
     """Ends of real questions: a sentence of at least `min_words` words ending in "?", or one
     of more words that opens like a question and does not end in "!"; not "you?" alone."""
@@ -215,7 +222,11 @@ def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tup
         words = bisect_left(starts, end) - first
         mark = match.group() if match else ""
         if "?" in mark or "？" in mark:
-            if words >= min_words:
+            # "You?" after something said is a question back; "you?" alone is not.
+            short_back = len(starts) >= 8 and any(
+                t[2] in _YOU for t in tokens[first : first + words]
+            )
+            if words >= min_words or short_back:
                 found.append((match.start(), match.end()) if match else (end, end))
         elif (
             "!" not in mark
@@ -278,6 +289,7 @@ def weigh(text: str, hits: Sequence[Hit], weighing: Weighing) -> Verdict:
     raw = dict.fromkeys(KINDS, 0.0)
     strong = dict.fromkeys(KINDS, False)
     seen: dict[str, int] = {}
+    amplified = dict.fromkeys(KINDS, 0.0)
     counted: list[Hit] = []
     for hit in kept:
         repeat = seen.get(hit.spec.name, 0)
@@ -285,7 +297,12 @@ def weigh(text: str, hits: Sequence[Hit], weighing: Weighing) -> Verdict:
             continue
         seen[hit.spec.name] = repeat + 1
         counted.append(hit)
-        raw[hit.spec.kind] += hit.spec.weight * weighing.repeat_factor**repeat
+        added = hit.spec.weight * weighing.repeat_factor**repeat
+        if hit.spec.amplifier:
+            # Loud words make an offer louder, never an offer: all of them add at most this.
+            added = min(added, AMPLIFIER_CAP - amplified[hit.spec.kind])
+            amplified[hit.spec.kind] += added
+        raw[hit.spec.kind] += added
         strong[hit.spec.kind] |= hit.spec.weight >= thresholds[hit.spec.kind]
     present = {kind: round(raw[kind], 6) >= thresholds[kind] for kind in KINDS}
     scores: dict[str, float] = {}

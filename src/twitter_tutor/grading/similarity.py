@@ -14,6 +14,10 @@ from twitter_tutor.grading.words import words
 COPY_SHARE = 0.6
 """An answer whose runs of three words come from one source this much or more is a copy."""
 
+EXAMPLE_SHARE = 0.8
+"""Sample answers are never shown to learners, and a tip can be worded alike by chance: only a
+near-verbatim repeat of one counts as a copy."""
+
 SAME_SHARE = 0.7
 """Two plan tweets sharing this share of their words (Jaccard) say the same thing twice."""
 
@@ -36,7 +40,8 @@ def copied_from(answer: str, sources: Sequence[tuple[str, str]]) -> str | None:
             continue
         shared_runs = len(mine & _trigrams(theirs)) / len(mine) if mine else 0.0
         shared_words = len(distinct & set(theirs)) / len(distinct)
-        if shared_runs >= COPY_SHARE or (len(distinct) >= 5 and shared_words >= 0.9):
+        needed = EXAMPLE_SHARE if label == "example" else COPY_SHARE
+        if shared_runs >= needed or (len(distinct) >= 5 and shared_words >= 0.9):
             return label
     return None
 

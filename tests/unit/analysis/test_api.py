@@ -41,7 +41,7 @@ def test_exports() -> None:
         "extract_cashtags",
     ]:
         assert hasattr(analysis_api, name), name
-    assert KINDS == ("promotional", "personal", "conversational", "informative")
+    assert KINDS == ("promotional", "personal", "conversational", "informative", "filler")
 
 
 def test_result_types_are_frozen_dataclasses() -> None:

@@ -89,9 +89,42 @@ def test_strong_ad_phrases_decide_alone(lang: str, phrase: str) -> None:
     ],
 )
 def test_weak_signals_need_company(lang: str, text: str) -> None:
-    analysis = analyze(text, lang=lang)
-    assert analysis.signals  # they were seen...
-    assert "promotional" not in analysis.kinds  # ...but decide nothing alone
+    assert "promotional" not in analyze(text, lang=lang).kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "seen"),
+    [("de", "neu und sofort", set()), ("de", "neu und sofort im Angebot", {"now", "new", "offer"})],
+)
+def test_amplifiers_are_reported_only_with_evidence_of_their_own(
+    lang: str, text: str, seen: set[str]
+) -> None:
+    names = {s.name for s in analyze(text, lang=lang).signals if s.kind == "promotional"}
+    assert names == seen
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I love our new home battery! Got one yet? 10% cheaper this week: example.com/b"),
+        ("de", "Ich liebe unseren neuen Speicher! Schon einen? Diese Woche 10 % günstiger: example.de/s"),
+        ("en", "Breaking: new subsidy rules take effect. Buy your heat pump now!"),
+    ],
+)
+def test_ads_stay_ads_beside_i_questions_and_news(lang: str, text: str) -> None:
+    assert "promotional" in analyze(text, lang=lang).kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "@jana I'll check your order with our shipping partner right now and get back to you today. ^sm"),
+        ("de", "@jana Ich frag gleich nach deiner Bestellung und melde mich heute noch. ^sm"),
+        ("en", "A 600 W kit costs about €500 and pays for itself in six to eight years, our installers say."),
+    ],
+)
+def test_service_and_honest_figures_are_no_ads(lang: str, text: str) -> None:
+    assert "promotional" not in analyze(text, lang=lang).kinds
 
 
 def test_weak_signals_together_make_an_ad() -> None:
@@ -147,15 +180,16 @@ def test_a_signal_inside_a_heavier_one_of_its_kind_is_counted_once() -> None:
     assert [s.name for s in verdict.signals] == ["call_to_action", "figure"]
 
 
-def test_weak_evidence_is_damped_when_another_kind_is_present() -> None:
+def test_weak_personal_evidence_is_damped_in_an_ad() -> None:
     hits = [
-        _hit("now", "promotional", 0.6, 0, 1),
-        _hit("new", "promotional", 0.6, 2, 3),
-        _hit("first_person", "personal", 1.0, 4, 5),
+        _hit("feeling", "personal", 0.6, 0, 1),
+        _hit("team_voice", "personal", 0.5, 2, 3),
+        _hit("offer", "promotional", 0.6, 4, 5),
+        _hit("urgency", "promotional", 1.0, 6, 7),
     ]
-    verdict = weigh("x x x", hits, weighing())
-    assert verdict.scores["promotional"] == pytest.approx((0.6 + 0.6) * 0.5)
-    assert verdict.kinds == ("personal",)
+    verdict = weigh("x x x x", hits, weighing())
+    assert verdict.scores["personal"] == pytest.approx((0.6 + 0.5) * 0.5)
+    assert verdict.kinds == ("promotional",)
 
 
 def test_strong_evidence_is_never_damped() -> None:

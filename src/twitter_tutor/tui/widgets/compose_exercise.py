@@ -12,7 +12,7 @@ from textual.widgets import Static, TextArea
 
 from twitter_tutor.content.models import ComposeExercise, MaxLength
 from twitter_tutor.grading.answers import Answer
-from twitter_tutor.grading.grader import analyze_for, check_tweet
+from twitter_tutor.grading.grader import analyze_for, tweet_checks
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.tweet_text import signal_spans
 from twitter_tutor.tui.widgets.char_counter import CharCounter
@@ -71,7 +71,7 @@ class ComposeExerciseWidget(LiveExerciseWidget):
     def refresh_live(self) -> None:
         text, cut = live_text(self.query_one(TextArea).text)
         analysis = analyze_for(text, self.content_lang)
-        results = check_tweet(self.exercise.checks, analysis, self.content_lang)
+        results = tweet_checks(self.exercise, analysis, self.content_lang)
         counter = self.query_one(CharCounter)
         # A cut text is far too long anyway: never let the counter call it a fit.
         length = analysis.weighted_length

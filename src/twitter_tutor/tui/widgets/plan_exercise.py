@@ -6,10 +6,9 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
-from twitter_tutor.analysis import Analysis
 from twitter_tutor.content.models import PlanExercise
 from twitter_tutor.grading.answers import Answer
-from twitter_tutor.grading.grader import analyze_for, check_tweet, mix_checks, mix_counts
+from twitter_tutor.grading.grader import PlanPreview, preview_plan
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.compose_exercise import length_limit
@@ -54,27 +53,26 @@ class PlanExerciseWidget(LiveExerciseWidget):
     def refresh_live(self) -> None:
         lang = self.content_lang
         texts = [live_text(text) for text in self._texts()]
-        analyses = [analyze_for(text, lang) for text, _ in texts]
-        checks = self.exercise.checks
-        for number, (counter, analysis, (_, cut)) in enumerate(
-            zip(self.query(CharCounter), analyses, texts, strict=False), start=1
+        preview = preview_plan(self.exercise, [text for text, _ in texts], lang)
+        for number, (counter, analysis, checks, (_, cut)) in enumerate(
+            zip(self.query(CharCounter), preview.analyses, preview.checks, texts, strict=False),
+            start=1,
         ):
-            passed = sum(r.passed for r in check_tweet(checks, analysis, lang)) if checks else 0
+            passed = sum(r.passed for r in checks)
             label = self.t("ex.tweet_n", number=number)
             status = f" · {passed}/{len(checks)} ✓" if checks and analysis.text.strip() else ""
             length = analysis.weighted_length
             shown = max(length, counter.limit + 1) if cut else length
             counter.show(shown, prefix=f"{label}{status} · ")
-        self.query_one(".mix", Static).update(self._mix(analyses))
+        self.query_one(".mix", Static).update(self._mix(preview))
 
-    def _mix(self, analyses: list[Analysis]) -> Content:
-        counts = mix_counts(analyses)
-        verdicts = {
-            c.rule: c.passed for c in mix_checks(self.exercise, analyses, self.content_lang)
-        }
+    def _mix(self, preview: PlanPreview) -> Content:
+        counts = preview.counts
+        verdicts = {c.rule: c.passed for c in preview.mix}
         rules = dict(self.exercise.mix_rules)
         parts: list[Content] = []
-        for kind in MIX_KINDS:
+        shown = [*MIX_KINDS, *(["informative"] if "min_informative" in rules else [])]
+        for kind in shown:
             part = Content(f"{self.t(f'ex.mix_{kind}')} {counts[kind]}")
             for prefix in ("max", "min"):
                 rule = f"{prefix}_{kind}"

@@ -1,0 +1,135 @@
+"""The cheapest answers that used to pass: each fails in every exercise where it applies, and
+honest answers that keyword rules got wrong pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.bench_grading import exercises
+from twitter_tutor.content.models import ComposeExercise, PlanExercise
+from twitter_tutor.grading import grade
+
+EXERCISES = exercises()
+COMPOSE = sorted(k for k, e in EXERCISES.items() if isinstance(e, ComposeExercise))
+PLANS = sorted(k for k, e in EXERCISES.items() if isinstance(e, PlanExercise))
+
+CHEAP_TWEETS = [
+    "x",
+    ".",
+    "I",
+    "ich",
+    "Team, you?",
+    "Team, du?",
+    "#Fotos #Team #Baustelle #Handwerk",
+    "#photos #team #site #trades",
+    "😀🔥👍",
+    "asdf jklö qwertz uiop",
+    "I I I I I I I I",
+    "ICH BIN NEU HIER UND FREUE MICH AUF EUCH ALLE",
+    "@katrin_albers you?",
+    "example.com/blog",
+]
+
+
+@pytest.mark.parametrize("key", COMPOSE, ids="-".join)
+@pytest.mark.parametrize("answer", CHEAP_TWEETS)
+def test_cheap_tweets_fail_every_compose_exercise(key: tuple[str, str, str], answer: str) -> None:
+    result = grade(EXERCISES[key], answer, key[0])
+    assert not result.passed, result.to_json()
+
+
+@pytest.mark.parametrize("key", COMPOSE, ids="-".join)
+def test_copying_the_task_fails(key: tuple[str, str, str]) -> None:
+    exercise = EXERCISES[key]
+    assert isinstance(exercise, ComposeExercise)
+    result = grade(exercise, exercise.prompt, key[0])
+    assert not result.passed
+    assert any(c.rule == "original" and not c.passed for c in result.checks)
+    if exercise.context is not None:
+        assert not grade(exercise, exercise.context.text, key[0]).passed
+
+
+def _plan_answers(count: int, lang: str) -> list[tuple[str, ...]]:
+    filler = "Was habt ihr heute so vor? 😊" if lang == "de" else "What are you all up to today? 😊"
+    return [
+        ("I", "you?", "x", "y", "z")[:count] + ("x",) * max(0, count - 5),
+        (("du?" if lang == "de" else "you?"),) * count,
+        (filler,) * count,
+        tuple(f"{filler} {n}" for n in range(count)),
+    ]
+
+
+@pytest.mark.parametrize("key", PLANS, ids="-".join)
+def test_cheap_plans_fail(key: tuple[str, str, str]) -> None:
+    exercise = EXERCISES[key]
+    assert isinstance(exercise, PlanExercise)
+    for answer in _plan_answers(exercise.count, key[0]):
+        assert not grade(exercise, answer, key[0]).passed, answer
+
+
+DISGUISED_ADS = {
+    "en": [
+        "I love our new home battery! Got one yet? 10% cheaper this week: example.com/battery",
+        "That's exactly why I recommend our LocalBoost package – we keep your profile up to date for just €49/month. DM me!",
+        "Brenner Haustechnik is delighted to announce its new service centre. We are proud of our employees.",
+    ],
+    "de": [
+        "Ich liebe unseren neuen Stromspeicher! Schon einen? Diese Woche 10 % günstiger: example.de/speicher",
+        "Genau deshalb empfehle ich unser Paket LocalBoost: Wir pflegen dein Profil für nur 49 €/Monat. Schreib mir per DM!",
+        "Die Brenner Haustechnik freut sich, Ihnen mitteilen zu können, dass unser neues Servicezentrum eröffnet. Wir sind stolz auf unsere Mitarbeiter.",
+    ],
+}
+
+
+@pytest.mark.parametrize("key", COMPOSE, ids="-".join)
+def test_disguised_ads_fail(key: tuple[str, str, str]) -> None:
+    for answer in DISGUISED_ADS[key[0]]:
+        assert not grade(EXERCISES[key], answer, key[0]).passed, answer
+
+
+def test_a_private_story_fails_own_voice_for_the_company() -> None:
+    for lang, text in [
+        ("en", "My date last night was a disaster, never again Tinder 😂"),
+        ("de", "Mein Date gestern war eine Katastrophe, nie wieder Tinder 😂"),
+    ]:
+        assert not grade(EXERCISES[(lang, "authenticity", "own-voice")], text, lang).passed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "@jana_petersen Sorry for the wait, Jana. I'll check your order with our shipping "
+            "partner right now and get back to you today. ^sm",
+        ),
+        (
+            "de",
+            "@jana_petersen Tut mir leid, Jana! Ich frag gleich beim Versanddienst nach deiner "
+            "Bestellung und melde mich heute noch bei dir. ^sm",
+        ),
+        (
+            "de",
+            "@jana_petersen Oh, das ist ärgerlich. Können Sie mir Ihre Bestellnummer schicken? "
+            "Dann schaue ich direkt nach.",
+        ),
+    ],
+)
+def test_honest_complaint_replies_pass(lang: str, text: str) -> None:
+    result = grade(EXERCISES[(lang, "capstone", "customer-reply")], text, lang)
+    assert result.passed, result.to_json()
+    assert all(c.passed for c in result.checks if c.rule == "not_promotional")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Heute gelernt: Eine Wärmepumpe hört man fast nur am Ventilator. Unser Monteur Ahmet hat es mir am Gerät gezeigt."),
+        ("de", "Bin seit drei Wochen im Büro von Brenner und war gestern zum ersten Mal mit auf dem Dach. Muskelkater inklusive."),
+        ("en", "Went along to a boiler swap in Fürth this week. The customer had kept every service note since 1994 in a biscuit tin. –LK"),
+        ("en", "We fixed a leaking heat pump in the pouring rain today. Soaked, but the customer made us tea and the house is warm again. ^jo"),
+    ],
+)
+def test_voices_without_i_count_as_personal(lang: str, text: str) -> None:
+    result = grade(EXERCISES[(lang, "authenticity", "own-voice")], text, lang)
+    assert result.passed, result.to_json()
