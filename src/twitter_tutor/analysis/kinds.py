@@ -202,11 +202,11 @@ _QUESTION_OPENERS = frozenset(
     how what which who why where when whats what's anyone does do did is are can could would
     should will has have wie was welche welcher welches wer warum wieso wo wann habt hast
     kennt kennst seid bist könnt kannst würdet würdest macht machst nutzt nutzen
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 
 
-_YOU = frozenset("you u ya ihr du sie euch dir dich ihnen".split())
+_YOU = frozenset({"you", "u", "ya", "ihr", "du", "sie", "euch", "dir", "dich", "ihnen"})
 
 
 def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tuple[int, int]]:

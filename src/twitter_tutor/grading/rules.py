@@ -169,7 +169,8 @@ def avoids(check: Avoids, a: Analysis, lang: str) -> CheckResult:
 def signed(check: Signed, a: Analysis, lang: str) -> CheckResult:
     found = [s for s in a.signals if s.name == "signature"]
     key = "signed.pass" if found else "signed.fail"
-    return _result(check, bool(found), message(lang, key, quoted=quote_all([s.text for s in found])), found)
+    quoted = quote_all([s.text for s in found])
+    return _result(check, bool(found), message(lang, key, quoted=quoted), found)
 
 
 def asks(check: Asks, a: Analysis, lang: str) -> CheckResult:
@@ -178,7 +179,8 @@ def asks(check: Asks, a: Analysis, lang: str) -> CheckResult:
     passed = bool(questions) or any(s.name == "invitation" for s in found)
     shown = _sentence_of(a.text, questions[0].start) if questions else ""
     quoted = quote_all([shown] if shown else [s.text for s in found])
-    return _result(check, passed, message(lang, f"asks.{'pass' if passed else 'fail'}", quoted=quoted), found)
+    text = message(lang, f"asks.{'pass' if passed else 'fail'}", quoted=quoted)
+    return _result(check, passed, text, found)
 
 
 def _sentence_of(text: str, end: int) -> str:

@@ -30,7 +30,7 @@ _GLUE = frozenset(
     euch euer eure sie ihnen es er man nicht kein keine nur auch noch schon mal so wie was wer
     warum wo wann welche welcher welches hier da dort jetzt heute ja nein sehr ganz gerade
     immer viel viele mehr gibt geht denn als dann
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 _VOWELS = frozenset("aeiouyäöüáàâéèêíìîóòôúùûæøåœ")
 _KEYBOARD_ROWS = ("qwertzuiopü", "qwertyuiop", "asdfghjklöä", "yxcvbnm", "zxcvbnm")

@@ -38,7 +38,8 @@ def _part_matches(word: str, word_stem: str, entry: str, lang: str) -> bool:
     if head and tail:
         return core in word
     if tail:
-        return word.startswith(core) or (lang == "de" and len(core) >= COMPOUND_MIN and core in word)
+        compound = lang == "de" and len(core) >= COMPOUND_MIN and core in word
+        return word.startswith(core) or compound
     if head:
         return word.endswith(core) or word_stem.endswith(stem(core, lang))
     entry_stem = stem(core, lang)

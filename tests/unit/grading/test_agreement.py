@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from bench.bench_grading import exercises, figures, judge, read_cases
 
 CASES = read_cases()

@@ -4,8 +4,8 @@ honest answers that keyword rules got wrong pass."""
 from __future__ import annotations
 
 import pytest
-
 from bench.bench_grading import exercises
+
 from twitter_tutor.content.models import ComposeExercise, PlanExercise
 from twitter_tutor.grading import grade
 
