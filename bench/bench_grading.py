@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,7 +117,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every disagreement")
     args = parser.parse_args()
-    outcomes = judge(read_cases())
+    cases = read_cases()
+    judge(cases)  # warm: lexicons, stemmers
+    started = time.perf_counter()
+    outcomes = judge(cases)
+    per_answer = (time.perf_counter() - started) / len(cases) * 1000
     if args.misses:
         for o in outcomes:
             if o.passed != o.case.expected:
@@ -126,9 +131,12 @@ def main() -> int:
                 print(f"    {o.case.answer!r}\n    reason: {o.case.reason}")
     f = figures(outcomes)
     per = Counter((o.case.lang, o.case.exercise) for o in outcomes if o.passed != o.case.expected)
-    print("| answers | agreement | false pass | false fail |")
-    print("|---:|---:|---:|---:|")
-    print(f"| {f.total} | {f.agreement:.1%} | {f.false_pass:.1%} | {f.false_fail:.1%} |")
+    print("| answers | agreement | false pass | false fail | grading time per answer |")
+    print("|---:|---:|---:|---:|---:|")
+    print(
+        f"| {f.total} | {f.agreement:.1%} | {f.false_pass:.1%} | {f.false_fail:.1%} "
+        f"| {per_answer:.2f} ms |"
+    )
     if args.misses:
         print(per.most_common())
     return 0
