@@ -11,6 +11,7 @@ backtrack. `make test` runs a few examples of each; `make fuzz` many more
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import tempfile
@@ -46,31 +47,7 @@ def fuzz_settings(quick: int, deadline_ms: int) -> settings:
 
 # Pieces that matter to the patterns: digits and separators, currency and percent, entity
 # starters, URL parts, quotes and brackets, whitespace of every kind, emoji and joiners.
-ATOMS = list("0123456789,.;:%€$£#@!?-_/'\"()[]{}*+= \t\r\n\u00a0\u200d\ufe0f") + [
-    "1,000",
-    ".000",
-    "http://",
-    "https://t.co/",
-    "www.",
-    ".com",
-    "a",
-    "Z",
-    "ä",
-    "ß",
-    "Ich",
-    "you",
-    "jetzt",
-    "now",
-    "👉",
-    "🔥",
-    "👩‍💻",
-    "#ad",
-    "@anna",
-    "RT ",
-    "!!",
-    "°C",
-    "kg",
-]
+ATOMS = [*list("0123456789,.;:%€$£#@!?-_/'\"()[]{}*+= \t\r\n\xa0\u200d️"), "1,000", ".000", "http://", "https://t.co/", "www.", ".com", "a", "Z", "ä", "ß", "Ich", "you", "jetzt", "now", "👉", "🔥", "👩\u200d💻", "#ad", "@anna", "RT ", "!!", "°C", "kg"]
 
 piece = st.lists(st.sampled_from(ATOMS), min_size=1, max_size=6).map("".join)
 
@@ -132,10 +109,8 @@ def test_answer_parsing_is_fast_and_only_raises_answer_errors(raw: str) -> None:
         else:
             if exercise is CHOICE:
                 assert isinstance(parsed, frozenset) and parsed <= {1, 2, 3, 4}
-    try:
+    with contextlib.suppress(AnswerError):
         parse_numbers(raw, 4)
-    except AnswerError:
-        pass
 
 
 # -- the loader: real lessons, mutated ------------------------------------------------------
