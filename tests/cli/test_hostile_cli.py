@@ -112,7 +112,9 @@ def test_an_unknown_user_in_a_path_is_one_line(
 
 
 @pytest.mark.parametrize("command", [["list"], ["list", "--json"], ["schema"], ["analyze", "hi"]])
-def test_a_closed_stdout_is_an_error_in_one_line(cli_env: dict[str, str], command: list[str]) -> None:
+def test_a_closed_stdout_is_an_error_in_one_line(
+    cli_env: dict[str, str], command: list[str]
+) -> None:
     args = " ".join(command)
     result = subprocess.run(
         ["sh", "-c", f'exec "$0" -m twitter_tutor {args} >&-', sys.executable],
@@ -202,7 +204,9 @@ def test_control_characters_in_names_and_values_are_escaped(
         no_traceback(result)
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     problems = [line for line in checked.stdout.splitlines() if "evil" in line]
-    assert problems and all(line.startswith(str(folder / "evil\\e]0;pwned\\x07\\nname.md:")) for line in problems)
+    assert problems and all(
+        line.startswith(str(folder / "evil\\e]0;pwned\\x07\\nname.md:")) for line in problems
+    )
 
 
 @pytest.mark.parametrize("lesson_id", ["a" * 300, "a" * 81, "abc\n", "ABC", ""])
@@ -273,9 +277,7 @@ def test_a_damaged_row_is_reported_and_the_rest_exports(run_cli: RunCli, tmp_pat
 
     opened = open_store(tmp_path / "home", allow_memory=False)
     for n, answer in enumerate(["=1+1", "fine", "@x"]):
-        opened.store.record_attempt(
-            "tester", "welcome", f"e{n}", answer, 80, True, [], "hash"
-        )
+        opened.store.record_attempt("tester", "welcome", f"e{n}", answer, 80, True, [], "hash")
     opened.store.close()
     conn = sqlite3.connect(tmp_path / "home" / "progress.sqlite3")
     conn.execute("UPDATE attempts SET checks = 'oops' WHERE id = 2")

@@ -47,7 +47,32 @@ def fuzz_settings(quick: int, deadline_ms: int) -> settings:
 
 # Pieces that matter to the patterns: digits and separators, currency and percent, entity
 # starters, URL parts, quotes and brackets, whitespace of every kind, emoji and joiners.
-ATOMS = [*list("0123456789,.;:%€$£#@!?-_/'\"()[]{}*+= \t\r\n\xa0\u200d️"), "1,000", ".000", "http://", "https://t.co/", "www.", ".com", "a", "Z", "ä", "ß", "Ich", "you", "jetzt", "now", "👉", "🔥", "👩\u200d💻", "#ad", "@anna", "RT ", "!!", "°C", "kg"]
+ATOMS = [
+    *list("0123456789,.;:%€$£#@!?-_/'\"()[]{}*+= \t\r\n\xa0\u200d️"),
+    "1,000",
+    ".000",
+    "http://",
+    "https://t.co/",
+    "www.",
+    ".com",
+    "a",
+    "Z",
+    "ä",
+    "ß",
+    "Ich",
+    "you",
+    "jetzt",
+    "now",
+    "👉",
+    "🔥",
+    "👩\u200d💻",
+    "#ad",
+    "@anna",
+    "RT ",
+    "!!",
+    "°C",
+    "kg",
+]
 
 piece = st.lists(st.sampled_from(ATOMS), min_size=1, max_size=6).map("".join)
 
@@ -188,7 +213,7 @@ def test_loading_a_mutated_lesson_is_fast_and_reports_problems_with_lines(
     path = scratch / "lesson.md"
     path.write_bytes(data)
     result = load_file(path)
-    line_count = data.count(b"\n") + 1
+    line_count = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
     for problem in result.problems:
         assert 1 <= problem.line <= line_count + 1, str(problem)
         # The loader's safety net catches its own bugs; finding one here is a failure.

@@ -53,7 +53,13 @@ def test_numbers_that_are_not_an_answer_are_refused_at_once(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1,3", {1, 3}), (" 2 ; 4 ", {2, 4}), ("1 2\n3", {1, 2, 3}), ("0003", {3}), ("1,\n 2", {1, 2})],
+    [
+        ("1,3", {1, 3}),
+        (" 2 ; 4 ", {2, 4}),
+        ("1 2\n3", {1, 2, 3}),
+        ("0003", {3}),
+        ("1,\n 2", {1, 2}),
+    ],
 )
 def test_numbers_that_are_an_answer_still_parse(raw: str, expected: set[int]) -> None:
     assert parse_numbers(raw, 4) == expected
@@ -132,7 +138,9 @@ def test_the_rewritten_number_patterns_match_what_the_old_ones_matched() -> None
         for name in ("common.toml", "de.toml", "en.toml")
     )
     rng = random.Random(12)
-    texts = ["".join(rng.choice("10,.,. €$x") for _ in range(rng.randint(1, 16))) for _ in range(20_000)]
+    texts = [
+        "".join(rng.choice("10,.,. €$x") for _ in range(rng.randint(1, 16))) for _ in range(20_000)
+    ]
     for old, new in PATTERN_REWRITES:
         assert f"'{new}'" in lexicons and f"'{old}'" not in lexicons
         before, after = re.compile(old, re.I), re.compile(new, re.I)
@@ -235,7 +243,7 @@ def test_an_unexpected_loader_error_costs_only_that_file(
 def filled(tmp_path: Path) -> Iterator[ProgressStore]:
     opened = open_store(tmp_path / "data", allow_memory=False)
     store = opened.store
-    for n, answer in enumerate(["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "ok"]):
+    for n, answer in enumerate(['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "ok"]):
         store.record_attempt("p", "l", f"e{n}", answer, 50, False, [{"rule": "r"}], "h")
     store.visit("p", "l", 1)
     yield store
@@ -291,7 +299,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(filled: Progress
     out = io.StringIO()
     export_csv(filled, "p", out)
     answers = [row[3] for row in csv.reader(io.StringIO(out.getvalue()))][1:]
-    assert answers == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "ok"]
+    assert answers == ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", "'\tx", "ok"]
 
 
 # -- 8, 13: paths and output ----------------------------------------------------------------

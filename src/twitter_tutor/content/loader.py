@@ -147,8 +147,9 @@ def _decode(data: bytes, problems: _Collector) -> str | None:
             line, f"the file is not UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8"
         )
         return None
-    # Windows editors add a BOM and CRLF line ends; neither changes what the lesson means.
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    # Windows editors add a BOM and CRLF line ends; neither changes what the lesson means. A
+    # lone CR ends a line too (for Markdown and editors), so lines are counted the same way.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _front_matter(lines: list[str], problems: _Collector) -> tuple[FrontMatter | None, int]:

@@ -34,7 +34,8 @@ def key_lines(text: str) -> dict[Loc, int]:
     open_delimiter: str | None = None  # inside a multi-line string: its closing quotes
     depth = 0  # inside a multi-line array or inline table
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split("\n"), not splitlines(): U+2028 or \x85 inside a string must not count as a line.
+    for number, line in enumerate(text.split("\n"), start=1):
         if open_delimiter is not None:
             if open_delimiter in line:
                 open_delimiter = None
