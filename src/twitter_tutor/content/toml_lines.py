@@ -9,6 +9,7 @@ skipped over. Anything it cannot place falls back to a parent's line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 Loc = tuple[str | int, ...]
 
@@ -71,23 +72,26 @@ def key_lines(text: str) -> dict[Loc, int]:
     return lines
 
 
-def _bracket_balance(text: str) -> int:
-    """Opening minus closing brackets outside simple strings: > 0 means the value goes on."""
-    balance = 0
+def _brackets(line: str) -> Iterator[int]:
+    """+1 for each opening and -1 for each closing bracket outside simple strings and comments."""
     quote: str | None = None
-    for char in text:
+    for char in line:
         if quote:
             if char == quote:
                 quote = None
         elif char in "\"'":
             quote = char
         elif char == "#":
-            break
+            return
         elif char in "[{":
-            balance += 1
+            yield 1
         elif char in "]}":
-            balance -= 1
-    return balance
+            yield -1
+
+
+def _bracket_balance(text: str) -> int:
+    """Opening minus closing brackets outside simple strings: > 0 means the value goes on."""
+    return sum(_brackets(text))
 
 
 def deepest_line(text: str) -> int:
@@ -97,20 +101,9 @@ def deepest_line(text: str) -> int:
     depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
         deepest = depth
-        quote: str | None = None
-        for char in line:
-            if quote:
-                if char == quote:
-                    quote = None
-            elif char in "\"'":
-                quote = char
-            elif char == "#":
-                break
-            elif char in "[{":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif char in "]}":
-                depth = max(0, depth - 1)
+        for step in _brackets(line):
+            depth = max(0, depth + step)
+            deepest = max(deepest, depth)
         score = max(deepest, line.count("."))
         if score > best:
             best_line, best = number, score
