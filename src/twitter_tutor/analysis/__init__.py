@@ -50,6 +50,7 @@ __all__ = [
     "Signal",
     "analyze",
     "detect_lang",
+    "entity_spans",
     "extract_cashtags",
     "extract_hashtags",
     "extract_mentions",
@@ -75,6 +76,13 @@ def detect_lang(text: str, default: str = "en") -> str | None:
     from twitter_tutor.analysis import pipeline
 
     return pipeline.detect_lang(text, default)
+
+
+def entity_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every hashtag, @name, link and cashtag, as twitter-text finds them."""
+    from twitter_tutor.analysis import pipeline
+
+    return [(e.start, e.end) for e in pipeline.prepare_entities(text)]
 
 
 def weighted_length(text: str) -> int:

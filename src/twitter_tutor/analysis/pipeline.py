@@ -66,6 +66,11 @@ def _foreign_ads(text: str, prepared: _Prepared, lang: str, hits: list[Hit]) -> 
     ]
 
 
+def prepare_entities(text: str) -> tuple[Entity, ...]:
+    """The entities of `text`, from the same cached preparation an analysis uses."""
+    return _prepare(text).entities
+
+
 def detect_lang(text: str, default: str = "en") -> str | None:
     """ "de" or "en" when the text clearly is German or English, else None.
 

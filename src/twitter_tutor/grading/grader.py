@@ -27,7 +27,13 @@ from twitter_tutor.grading import plan
 from twitter_tutor.grading.answers import Answer, AnswerError
 from twitter_tutor.grading.messages import message
 from twitter_tutor.grading.result import CheckResult, GradeResult, ItemFeedback
-from twitter_tutor.grading.tweet_checks import Sources, below_gate, check_tweet, tweet_checks
+from twitter_tutor.grading.tweet_checks import (
+    Sources,
+    below_gate,
+    check_tweet,
+    gate_weight,
+    tweet_checks,
+)
 from twitter_tutor.grading.words import MAX_TEXT
 
 __all__ = ["PlanPreview", "analyze_for", "check_tweet", "grade", "preview_plan", "tweet_checks"]
@@ -173,8 +179,7 @@ def preview_plan(exercise: PlanExercise, texts: Sequence[str], lang: str) -> Pla
     texts = list(texts)[: exercise.count] + [""] * max(0, exercise.count - len(texts))
     analyses = tuple(analyze_for(t, lang) for t in texts)
     sources = Sources.of(exercise, texts)
-    weight = max(1, sum(c.weight for c in exercise.checks))
-    repeats = plan.repeat_checks(texts, lang, weight)
+    repeats = plan.repeat_checks(texts, lang, gate_weight(exercise))
     per_tweet: list[tuple[CheckResult, ...]] = []
     tweets: list[plan.TweetKinds] = []
     for number, analysis in enumerate(analyses, start=1):

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from twitter_tutor.analysis import Analysis
+from twitter_tutor.analysis.tokens import blank
 from twitter_tutor.content.models import Floor
-from twitter_tutor.grading.words import MAX_TEXT, spans_outside, words
+from twitter_tutor.grading.words import MAX_TEXT, words
 
 # Words that hold sentences together. A tweet without any of them is a list of keywords, not
 # something said to someone ("Baustelle Fotos Team Handwerk").
@@ -70,7 +71,7 @@ def shortfalls(analysis: Analysis, floor: Floor) -> list[Shortfall]:
         found.append(Shortfall("exclamations", run.group()))
     if not floor.allow_small_talk and "filler" in analysis.kinds:
         small_talk = [(s.start, s.end) for s in analysis.signals if s.kind == "filler"]
-        rest = words(spans_outside(text, small_talk))
+        rest = words(blank(text, small_talk))
         if len([w for w in rest if w not in _GLUE]) < 4:
             quoted = next(s.text for s in analysis.signals if s.kind == "filler")
             found.append(Shortfall("small_talk", quoted))
@@ -95,12 +96,9 @@ def _looks_mashed(word: str) -> bool:
 
 
 def _along_row(word: str, row: str) -> bool:
-    """Four or more letters next to each other on one keyboard row, in order."""
-    for length in range(4, len(word) + 1):
-        for start in range(len(word) - length + 1):
-            if word[start : start + length] in row:
-                return True
-    return False
+    """Four or more letters next to each other on one keyboard row, in order. Any longer run
+    starts with such four, so windows of four are enough (and linear in the word)."""
+    return any(word[i : i + 4] in row for i in range(len(word) - 3))
 
 
 def _shouting(text: str) -> bool:

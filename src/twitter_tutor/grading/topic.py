@@ -54,7 +54,7 @@ def _part_matches(word: str, word_stem: str, entry: str, lang: str) -> bool:
 
 
 def matches(text: str, topic_words: Sequence[str], lang: str) -> list[str]:
-    """The words of `text` that match a topic word (each once, in text order)."""
+    """The words of `text` that match a topic word, each once, in the order of the topic words."""
     said = words(text)
     stems = [stem(w, lang) for w in said]
     found: dict[str, None] = {}

@@ -47,6 +47,11 @@ class Sources:
         return cls(tuple(found))
 
 
+def gate_weight(exercise: ComposeExercise | PlanExercise) -> int:
+    """What a failed gate (floor, copy, repeat) weighs: as much as the whole rubric."""
+    return max(1, sum(c.weight for c in exercise.checks))
+
+
 def check_tweet(checks: Sequence[RuleBase], analysis: Analysis, lang: str) -> list[CheckResult]:
     """The exercise's own rubric on one tweet."""
     return [rules.apply(check, analysis, lang) for check in checks]
@@ -60,7 +65,7 @@ def tweet_checks(
 ) -> list[CheckResult]:
     """Floor and copy (when they fail), topic (when declared), then the rubric."""
     rubric = check_tweet(exercise.checks, analysis, lang)
-    gate_weight = max(1, sum(c.weight for c in rubric))
+    weight = gate_weight(exercise)
     found: list[CheckResult] = []
     if analysis.text.strip():
         below = shortfalls(analysis, exercise.floor)
@@ -68,11 +73,11 @@ def tweet_checks(
             text = " ".join(
                 message(lang, f"floor.{s.code}", count=s.count, evidence=s.evidence) for s in below
             )
-            found.append(CheckResult(FLOOR, False, text, gate_weight, required=True))
+            found.append(CheckResult(FLOOR, False, text, weight, required=True))
         source = copied_from(analysis.text, (sources or Sources.of(exercise)).texts)
         if source is not None:
             text = message(lang, "original.fail", source=message(lang, f"source.{source}"))
-            found.append(CheckResult(ORIGINAL, False, text, gate_weight, required=True))
+            found.append(CheckResult(ORIGINAL, False, text, weight, required=True))
     if exercise.about is not None:
         found.append(about_check(exercise.about, analysis, lang))
     return [*found, *rubric]

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from twitter_tutor.analysis import entity_spans
+from twitter_tutor.analysis.tokens import blank
+
 MAX_TEXT = 5_000
 """Grading looks at no more than this many characters of one tweet: far more than 280, and a
 pasted novel is graded as fast as a tweet."""
 
-_ENTITY = re.compile(r"(?:https?://|www\.)\S+|[#@＃＠$]\w+|\b[\w.-]+\.(?:de|com|org|net|io|eu)(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -24,15 +26,8 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=256)
 def words(text: str) -> tuple[str, ...]:
-    """Every word of two letters or more, folded, in order; entities left out."""
-    plain = _ENTITY.sub(" ", text[:MAX_TEXT])
+    """Every word of two letters or more, folded, in order; hashtags, @names, links and
+    cashtags (as twitter-text finds them) left out."""
+    text = text[:MAX_TEXT]
+    plain = blank(text, entity_spans(text))
     return tuple(fold(w) for w in _WORD.findall(plain) if len(w) >= 2)
-
-
-def spans_outside(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the given spans blanked."""
-    out = list(text[:MAX_TEXT])
-    for start, end in spans:
-        for index in range(max(0, start), min(end, len(out))):
-            out[index] = " "
-    return "".join(out)
