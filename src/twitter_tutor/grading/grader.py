@@ -34,16 +34,14 @@ from twitter_tutor.grading.tweet_checks import (
     gate_weight,
     tweet_checks,
 )
-from twitter_tutor.grading.words import MAX_TEXT
 
 __all__ = ["PlanPreview", "analyze_for", "check_tweet", "grade", "preview_plan", "tweet_checks"]
 
 
 def analyze_for(text: str, lesson_lang: str) -> Analysis:
-    """The tweet's own language when it is clear, else the lesson's. A tweet longer than any
-    tweet can be is analysed up to MAX_TEXT characters: the verdict is the same, the time
-    bounded."""
-    text = text[:MAX_TEXT]
+    """The tweet's own language when it is clear, else the lesson's. The whole text is analysed
+    (linear time), so the length it reports is the true one; the grading steps on top read at
+    most MAX_TEXT characters of it."""
     return analyze(text, lang=detect_lang(text) or lesson_lang)
 
 
