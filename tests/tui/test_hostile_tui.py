@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.helpers import AppFactory
 from twitter_tutor.cli import tui_launcher
 from twitter_tutor.cli.context import Context
+from twitter_tutor.progress import ProgressStore
 
 
 def _ctx(data_dir: Path) -> Context:
@@ -58,3 +60,43 @@ def test_without_a_terminal_the_tutor_refuses(
     monkeypatch.setattr(tui_launcher, "_interactive", lambda: False)
     assert tui_launcher.run(argparse.Namespace(watch=False), _ctx(tmp_path)) == 2
     assert "needs a terminal" in capsys.readouterr().err
+
+
+def test_markdown_too_heavy_for_widgets_is_shown_as_plain_text() -> None:
+    from textual.widgets import Markdown, Static
+
+    from twitter_tutor.tui.screens.lesson import step_text_widget
+
+    columns = 1000
+    table = "\n".join("|" + "|".join(cell for _ in range(columns)) + "|" for cell in "h-v")
+    wide = step_text_widget(f"## Wide\n\n{table}")
+    assert isinstance(wide, Static) and not isinstance(wide, Markdown)
+    assert "|h|h|" in str(wide.render())
+    assert isinstance(step_text_widget("## Fine\n\n| a | b |\n|---|---|\n| 1 | 2 |"), Markdown)
+    long_prose = step_text_widget("## Long\n\n" + "word " * 4000)
+    assert not isinstance(long_prose, Markdown)
+
+
+async def test_a_damaged_stored_row_is_named_once_and_the_tutor_goes_on(
+    build: AppFactory, store: ProgressStore
+) -> None:
+    import sqlite3
+
+    from tests.tui.helpers import settle
+    from twitter_tutor.tui.screens.home import HomeScreen
+
+    store.visit("tester", "basics", 1)
+    store.visit("tester", "more-practice", 0)
+    assert store.path is not None
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE lessons SET last_visit = 'never' WHERE lesson_id = 'basics'")
+    conn.commit()
+    conn.close()
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        app.action_review()
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if "could not be read" in n.message]
+        assert len(warnings) == 1 and "basics" in warnings[0] and "skipped" in warnings[0]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from twitter_tutor.content.course import lesson_paths
+import pytest
+
+from twitter_tutor.content.folders import lesson_paths, unreadable_folders
 from twitter_tutor.progress.models import LessonProgress
 from twitter_tutor.tui.course_index import LessonEntry
 from twitter_tutor.tui.i18n import _STRINGS, format_count, format_date, t
 from twitter_tutor.tui.literal import clean, highlighted, one_line
 from twitter_tutor.tui.session import Resume, resume_target
-from twitter_tutor.tui.watcher import changes, lesson_files, scan
+from twitter_tutor.tui.watcher import changes, scan
 
 
 def _row(lesson_id: str, steps: int = 5, *, broken: bool = False) -> LessonEntry:
@@ -108,10 +112,28 @@ def test_watcher_sees_changed_new_and_removed_files(tmp_path: Path) -> None:
     assert removed == [tmp_path / "b.md"]
 
 
-def test_the_light_file_listing_matches_the_content_layer(tmp_path: Path) -> None:
+def test_lesson_files_skip_notes_and_readmes(tmp_path: Path) -> None:
     for name in ("a.md", "README.md", "_notes.md", "sub/b.md", "sub/LICENSE.md", "c.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", "utf-8")
-    assert lesson_files(tmp_path) == lesson_paths(tmp_path)
-    assert lesson_files(tmp_path / "a.md") == lesson_paths(tmp_path / "a.md")
-    assert lesson_files(tmp_path / "missing") == lesson_paths(tmp_path / "missing") == []
+    assert lesson_paths(tmp_path) == [tmp_path / "a.md", tmp_path / "sub" / "b.md"]
+    assert lesson_paths(tmp_path / "a.md") == [tmp_path / "a.md"]
+    assert lesson_paths(tmp_path / "missing") == []
+
+
+def test_folders_that_cannot_be_listed_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "sub" / "locked"
+    locked.mkdir(parents=True)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert unreadable_folders(tmp_path) == [locked]
+    assert unreadable_folders(tmp_path / "sub" / "missing") == []
+

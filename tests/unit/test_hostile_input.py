@@ -236,6 +236,55 @@ def test_an_unexpected_loader_error_costs_only_that_file(
     assert [p.message for p in result.problems] == ["cannot read this lesson (RuntimeError: bug)"]
 
 
+# -- 4: Markdown the tutor cannot show well ----------------------------------------------------
+
+
+def _table(columns: int, rows: int) -> str:
+    cells = lambda text: "|" + "|".join(text for _ in range(columns)) + "|"  # noqa: E731
+    return "\n".join([cells("h"), cells("-"), *(cells("v") for _ in range(rows))])
+
+
+@pytest.mark.parametrize(
+    ("columns", "rows", "message"),
+    [(1000, 1, "1,000 columns"), (10_000, 1, "10,000 columns"), (10, 100, "1,010 cells")],
+)
+def test_a_table_too_big_to_show_is_reported_at_its_line(
+    tmp_path: Path, columns: int, rows: int, message: str
+) -> None:
+    path = tmp_path / "l.md"
+    path.write_text(lesson(f"## Table\n\nIntro.\n\n{_table(columns, rows)}\n"), "utf-8")
+    result = load_file(path)
+    timed(lambda: load_file(path), 1.0)
+    assert result.lesson is None
+    table_line = path.read_text("utf-8").split("\n").index(_table(columns, rows).split("\n")[0])
+    assert (table_line + 1, True) in [(p.line, message in p.message) for p in result.problems]
+
+
+def test_a_table_within_the_limits_loads(tmp_path: Path) -> None:
+    path = tmp_path / "l.md"
+    path.write_text(lesson(f"## Table\n\n{_table(12, 20)}\n"), "utf-8")
+    result = load_file(path)
+    assert not result.problems and result.lesson is not None
+
+
+def test_a_step_too_long_for_one_page_is_reported_at_its_heading(tmp_path: Path) -> None:
+    prose = ("A sentence of a long step. " * 20 + "\n\n") * 40  # about 22,000 characters
+    path = tmp_path / "l.md"
+    path.write_text(lesson(f"## Short\n\nFine.\n\n## Long\n\n{prose}"), "utf-8")
+    result = load_file(path)
+    heading = path.read_text("utf-8").split("\n").index("## Long") + 1
+    assert [(p.line, "split it with '## ' headings" in p.message) for p in result.problems] == [
+        (heading, True)
+    ]
+
+
+def test_problems_are_reported_in_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "l.md"
+    path.write_text(lesson(f"## Table\n\n{_table(20, 1)}\n", extra="nonsense = 1\n"), "utf-8")
+    lines = [p.line for p in load_file(path).problems]
+    assert len(lines) == 2 and lines == sorted(lines)
+
+
 # -- 7: damaged rows in the store -----------------------------------------------------------
 
 

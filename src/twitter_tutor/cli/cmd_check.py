@@ -26,7 +26,8 @@ def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], se
     resolve against the whole course; only the given paths' problems are reported.
     """
     # Imported here so `--help` and the TUI's start-up never pay for the loader and grader.
-    from twitter_tutor.content.course import lesson_paths, resolve
+    from twitter_tutor.content.course import resolve
+    from twitter_tutor.content.folders import lesson_paths
     from twitter_tutor.content.loader import load_file
     from twitter_tutor.grading.self_test import with_example_problems
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from twitter_tutor import settings
 from twitter_tutor.cli.errors import UsageError
+from twitter_tutor.content.folders import unreadable_folders
 from twitter_tutor.types import Lang
 
 
@@ -44,8 +44,8 @@ class Context:
         return [d for d in self.lesson_dirs if not d.exists()]
 
     def unreadable_lesson_dirs(self) -> list[Path]:
-        """Configured lesson folders that exist but cannot be listed (permissions)."""
-        return [d for d in self.lesson_dirs if d.is_dir() and not os.access(d, os.R_OK | os.X_OK)]
+        """Configured lesson folders, or folders below them, that cannot be listed."""
+        return [found for folder in self.lesson_dirs for found in unreadable_folders(folder)]
 
     @property
     def sources(self) -> tuple[Path, ...]:

@@ -10,27 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from twitter_tutor.content.folders import lesson_paths
 from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
 from twitter_tutor.content.loader import load_file
 from twitter_tutor.content.toml_lines import key_lines
-
-SKIPPED_NAMES = {"readme.md", "license.md", "changelog.md"}
-
-
-def lesson_paths(folder: Path) -> list[Path]:
-    """Every lesson file below `folder`, in a stable order.
-
-    READMEs and files starting with '_' are skipped, so a trainer can keep notes beside lessons.
-    """
-    if folder.is_file():
-        return [folder]
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*.md")
-        if p.is_file() and p.name.lower() not in SKIPPED_NAMES and not p.name.startswith("_")
-    )
 
 
 @dataclass

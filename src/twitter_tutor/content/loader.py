@@ -33,6 +33,7 @@ from twitter_tutor.content.models import (
     AnyExercise,
     FrontMatter,
 )
+from twitter_tutor.content.render_limits import step_length_message, table_problems
 from twitter_tutor.content.toml_lines import Loc, deepest_line, key_lines, line_for
 
 FENCE = "+++"
@@ -99,7 +100,9 @@ def load_file(path: Path, source: Path | None = None) -> LessonFile:
         detail = str(error).splitlines()[0][:200] if str(error) else ""
         problems.add(1, f"cannot read this lesson ({type(error).__name__}: {detail})")
         return LessonFile(path, source, None, None, tuple(problems.problems))
-    return LessonFile(path, source, lesson, meta, tuple(problems.problems))
+    # Checks run in passes (front matter, tables, steps, exercises): report in file order.
+    ordered = sorted(problems.problems, key=lambda problem: problem.line)
+    return LessonFile(path, source, lesson, meta, tuple(ordered))
 
 
 def parse_lesson(
@@ -247,6 +250,8 @@ def _body(
                 f"write the block's info string as '{EXERCISE_INFO}' in lowercase, "
                 f"not '{words[0]}'",
             )
+    for line, message in table_problems(tokens):
+        problems.add(offset + line + 1, message)
     steps: list[Step] = []
     exercises: list[ParsedExercise] = []
     seen: dict[str, ParsedExercise] = {}
@@ -279,6 +284,10 @@ def _body(
         _add_markdown(blocks, body_lines, cursor, end, offset)
         if opening and not blocks:
             continue
+        text_length = sum(len(b.text) for b in blocks if isinstance(b, MarkdownBlock))
+        too_long = step_length_message(text_length)
+        if too_long:
+            problems.add(offset + heading_line + 1, too_long)
         steps.append(
             Step(
                 title=title,

@@ -56,6 +56,7 @@ class TutorApp(CourseLoadingApp):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         session.on_error = self._store_error
+        session.on_damaged = self._store_damaged
         self._errors_shown: set[str] = set()
         self.add_mode(self.DEFAULT_MODE, lambda: HomeScreen(self.session))
 
@@ -86,6 +87,10 @@ class TutorApp(CourseLoadingApp):
             self._errors_shown.add(message)
             text = t(self.session.lang, "app.store_error", error=message)
             self.notify(text, severity="error", timeout=12, markup=False)
+
+    def _store_damaged(self, detail: str) -> None:
+        text = t(self.session.lang, "app.store_damaged", detail=detail)
+        self.notify(text, severity="warning", timeout=12, markup=False)
 
     # -- size -------------------------------------------------------------------------------
 

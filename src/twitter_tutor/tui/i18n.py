@@ -30,6 +30,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.removed": ("{name} was removed", "{name} wurde entfernt"),
     "app.store_error": ("Progress not saved: {error}", "Fortschritt nicht gespeichert: {error}"),
+    "app.store_damaged": (
+        "Some saved progress could not be read; the rest is shown. {detail}",
+        "Ein Teil des gespeicherten Fortschritts ist unlesbar; der Rest wird gezeigt. {detail}",
+    ),
     "app.missing_folder": (
         "Lesson folder not found: {folder}",
         "Lektionsordner nicht gefunden: {folder}",

@@ -61,6 +61,9 @@ class Session:
     index_path: Path | None = None
     """Where the map's rows are cached between runs; None: no cache (tests)."""
     on_error: Callable[[str], None] = _ignore
+    on_damaged: Callable[[str], None] = _ignore
+    """Told once per damaged stored row a read skipped (the rest of the progress still shows)."""
+    _damage_reported: int = field(default=0, init=False, repr=False)
     drafts: dict[tuple[str, str], object] = field(default_factory=dict)
     """Unsubmitted answers by (lesson id, exercise id), so leaving a step keeps the text."""
 
@@ -92,6 +95,11 @@ class Session:
         except StoreError as error:
             self.on_error(str(error))
             return fallback
+        finally:
+            damaged = self.store.damaged
+            for line in damaged[self._damage_reported :]:
+                self.on_damaged(line)
+            self._damage_reported = len(damaged)
 
     def progress(self) -> dict[str, LessonProgress]:
         return self._safe(lambda: self.store.lessons(self.profile), {})

@@ -1,8 +1,8 @@
 """Which lesson files there are and which changed, by modification time and size.
 
 Used by `--watch` (polled each second: dependency-free, the same on every OS, and a course has
-tens of files) and by the course index. Listing files here instead of through the content
-layer keeps pydantic out of start-up; a test checks both list the same files.
+tens of files) and by the course index. Files are listed by `content.folders`, which keeps
+pydantic out of start-up.
 """
 
 from __future__ import annotations
@@ -10,28 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from twitter_tutor.content.folders import lesson_paths
+
 Stamp = tuple[int, int]
-
-# The same rule as content.course.lesson_paths.
-SKIPPED_NAMES = {"readme.md", "license.md", "changelog.md"}
-
-
-def lesson_files(source: Path) -> list[Path]:
-    if source.is_file():
-        return [source]
-    if not source.is_dir():
-        return []
-    return sorted(
-        p
-        for p in source.rglob("*.md")
-        if p.is_file() and p.name.lower() not in SKIPPED_NAMES and not p.name.startswith("_")
-    )
-
 
 def scan(sources: Iterable[Path]) -> dict[Path, Stamp]:
     stamps: dict[Path, Stamp] = {}
     for source in sources:
-        for path in lesson_files(source):
+        for path in lesson_paths(source):
             try:
                 info = path.stat()
             except OSError:

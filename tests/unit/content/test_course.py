@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.unit.content.lessons import lesson, line_of
-from twitter_tutor.content.course import lesson_paths, load_course
+from twitter_tutor.content.course import load_course
+from twitter_tutor.content.folders import lesson_paths
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -28,7 +28,9 @@ from textual.widgets import (
 )
 
 from twitter_tutor.content.lesson import Lesson, MarkdownBlock, Step
+from twitter_tutor.content.loader import markdown_parser
 from twitter_tutor.content.models import AnyExercise
+from twitter_tutor.content.render_limits import MAX_STEP_CHARS, too_heavy_to_render
 from twitter_tutor.grading import AnswerError, grade
 from twitter_tutor.tui.literal import clean, literal
 from twitter_tutor.tui.messages import GoHome, OpenLesson
@@ -125,9 +127,7 @@ class LessonScreen(TutorScreen):
         for n, block in enumerate(blocks):
             if isinstance(block, MarkdownBlock):
                 text = f"{heading}\n\n{block.text}" if n == 0 else block.text
-                # Markdown is the lesson's own markup; only control characters are defused,
-                # since the widget would pass an ESC straight to the terminal.
-                yield Markdown(clean(text), classes="step-text")
+                yield step_text_widget(text)
             else:
                 yield self._exercise_widget(block.exercise)
 
@@ -255,3 +255,16 @@ class LessonScreen(TutorScreen):
             self.lesson = file.lesson
             self.query_one(ProgressBar).update(total=len(file.lesson.steps))
             self.call_later(self.show_step, self.index)
+
+
+def step_text_widget(text: str) -> Widget:
+    """The step's Markdown, or plain text when it is too big for the Markdown widget.
+
+    `check` rejects such lessons; this bound holds for whatever reaches the screen anyway,
+    since one oversized table would otherwise freeze the tutor for seconds.
+    """
+    if too_heavy_to_render(text, markdown_parser().parse(text)):
+        return Static(literal(text[:MAX_STEP_CHARS]), classes="step-text")
+    # Markdown is the lesson's own markup; only control characters are defused,
+    # since the widget would pass an ESC straight to the terminal.
+    return Markdown(clean(text), classes="step-text")
