@@ -11,12 +11,12 @@ from textual.widgets import Button
 from tests.tui.helpers import BROKEN, settle
 from twitter_tutor.content.course import Course, load_course
 from twitter_tutor.progress import ProgressStore
-from twitter_tutor.tui import course_index
 from twitter_tutor.tui.app import make_app
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.lesson import LessonScreen
-from twitter_tutor.tui.watcher import scan
 from twitter_tutor.tui.widgets.course_list import CourseList
+from twitter_tutor.tutor import course_index
+from twitter_tutor.tutor.watcher import scan
 
 
 def _save(index: Path, lessons: Path) -> None:

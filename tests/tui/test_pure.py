@@ -11,11 +11,11 @@ import pytest
 
 from twitter_tutor.content.folders import lesson_paths, unreadable_folders
 from twitter_tutor.progress.models import LessonProgress
-from twitter_tutor.tui.course_index import LessonEntry
-from twitter_tutor.tui.i18n import _STRINGS, format_count, format_date, t
 from twitter_tutor.tui.literal import clean, highlighted, one_line
-from twitter_tutor.tui.session import Resume, resume_target
-from twitter_tutor.tui.watcher import changes, scan
+from twitter_tutor.tutor.course_index import LessonEntry
+from twitter_tutor.tutor.i18n import _STRINGS, format_count, format_date, t
+from twitter_tutor.tutor.session import Resume, resume_target
+from twitter_tutor.tutor.watcher import changes, scan
 
 
 def _row(lesson_id: str, steps: int = 5, *, broken: bool = False) -> LessonEntry:

@@ -17,8 +17,9 @@ ALLOWED: dict[str, set[str]] = {
     "analysis": set(),
     "grading": {"content", "analysis"},
     "progress": set(),
-    "cli": {"content", "analysis", "grading", "progress"},
-    "tui": {"content", "analysis", "grading", "progress"},
+    "cli": {"content", "analysis", "grading", "progress", "tutor"},
+    "tutor": {"content", "analysis", "grading", "progress"},
+    "tui": {"content", "analysis", "grading", "progress", "tutor"},
 }
 SHARED = {"types", "settings", "__init__"}
 
@@ -57,6 +58,47 @@ def test_core_does_not_load_textual() -> None:
         "import sys\n"
         "import twitter_tutor.content.course, twitter_tutor.grading, twitter_tutor.progress\n"
         "import twitter_tutor.analysis\n"
+        "import twitter_tutor.tutor.session, twitter_tutor.tutor.course_index\n"
+        "import twitter_tutor.tutor.watcher, twitter_tutor.tutor.i18n\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_imports(path: Path, modules: set[str]) -> set[str]:
+    """Every package module `path` imports anywhere: top level, in functions, for type checking.
+
+    `from package import submodule` counts as importing the submodule only, as Python runs it.
+    """
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            submodules = {f"{node.module}.{alias.name}" for alias in node.names}
+            found.update(submodules if submodules <= modules else {node.module})
+    return found & modules
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    paths = {_module_name(path): path for path in SRC.rglob("*.py")}
+    graph = {name: _module_imports(path, set(paths)) for name, path in paths.items()}
+    circles: list[list[str]] = []
+    for start in graph:
+        # Depth-first from each module back to itself: a few hundred edges, fast enough.
+        stack = [(start, [start])]
+        seen: set[str] = set()
+        while stack:
+            name, trail = stack.pop()
+            for target in graph[name]:
+                if target == start:
+                    circles.append(trail)
+                elif target not in seen:
+                    seen.add(target)
+                    stack.append((target, [*trail, target]))
+    assert circles == []

@@ -41,7 +41,7 @@ def open_progress(data_dir: Path, lang: str = "en") -> OpenedStore:
     except NewerSchemaError:
         raise
     except StoreError as error:
-        from twitter_tutor.tui.i18n import t
+        from twitter_tutor.tutor.i18n import t
 
         warning = t(lang, "app.memory_store", error=error)
         return OpenedStore(open_memory_store(), [warning], persistent=False)
@@ -60,8 +60,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"{PROG}: {NOT_A_TERMINAL}", file=sys.stderr)
         return 2
     from twitter_tutor.tui.app import make_app
-    from twitter_tutor.tui.course_index import INDEX_NAME
-    from twitter_tutor.tui.i18n import t
+    from twitter_tutor.tutor.course_index import INDEX_NAME
+    from twitter_tutor.tutor.i18n import t
 
     sources = tuple(ctx.sources)
     app = make_app(

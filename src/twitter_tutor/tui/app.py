@@ -17,13 +17,13 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from twitter_tutor.tui.course_loading import CourseLoadingApp
-from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.literal import clean
 from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from twitter_tutor.tui.session import Session
 from twitter_tutor.tui.styles import tcss
+from twitter_tutor.tutor.i18n import t
+from twitter_tutor.tutor.session import Session
 from twitter_tutor.types import Lang
 
 if TYPE_CHECKING:

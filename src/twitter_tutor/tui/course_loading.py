@@ -13,11 +13,11 @@ from textual import work
 from textual.app import App
 from textual.message import Message
 
-from twitter_tutor.tui import course_index
-from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.screens.base import TutorScreen
-from twitter_tutor.tui.session import Session
-from twitter_tutor.tui.watcher import Stamp, changes, scan
+from twitter_tutor.tutor import course_index
+from twitter_tutor.tutor.i18n import t
+from twitter_tutor.tutor.session import Session
+from twitter_tutor.tutor.watcher import Stamp, changes, scan
 
 if TYPE_CHECKING:
     from twitter_tutor.content.course import Course

@@ -7,8 +7,8 @@ from dataclasses import replace
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
-from twitter_tutor.tui.i18n import binding_description, t
-from twitter_tutor.tui.session import Session
+from twitter_tutor.tutor.i18n import binding_description, t
+from twitter_tutor.tutor.session import Session
 
 
 class Translated:

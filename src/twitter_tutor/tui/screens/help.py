@@ -12,8 +12,8 @@ from textual.widgets import Button, Static
 
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.screens.base import TutorModal
-from twitter_tutor.tui.session import Session
 from twitter_tutor.tui.styles import tcss
+from twitter_tutor.tutor.session import Session
 
 
 class HelpScreen(TutorModal):

@@ -36,7 +36,6 @@ from twitter_tutor.tui.literal import clean, literal
 from twitter_tutor.tui.messages import GoHome, OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
-from twitter_tutor.tui.session import Session
 from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.widgets.choice_exercise import ChoiceExerciseWidget
 from twitter_tutor.tui.widgets.compose_exercise import ComposeExerciseWidget
@@ -44,6 +43,7 @@ from twitter_tutor.tui.widgets.exercise import ExerciseWidget
 from twitter_tutor.tui.widgets.pick_exercise import PickExerciseWidget
 from twitter_tutor.tui.widgets.plan_exercise import PlanExerciseWidget
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
+from twitter_tutor.tutor.session import Session
 
 WIDGETS: dict[str, type[ExerciseWidget]] = {
     "choice": ChoiceExerciseWidget,

@@ -11,11 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from twitter_tutor.progress.models import Attempt
-from twitter_tutor.tui.i18n import format_date
 from twitter_tutor.tui.literal import clean, literal, one_line
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.widgets.score_chart import ScoreChart
+from twitter_tutor.tutor.i18n import format_date
 
 
 def _cell(text: str, style: str = "") -> Text:

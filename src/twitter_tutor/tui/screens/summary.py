@@ -12,11 +12,11 @@ from textual.widgets import Button, Static
 
 from twitter_tutor.content.lesson import Lesson
 from twitter_tutor.content.models import AnyExercise, ChoiceExercise, PickExercise
-from twitter_tutor.tui.course_index import LessonEntry
 from twitter_tutor.tui.literal import literal, one_line
 from twitter_tutor.tui.screens.base import TutorModal
-from twitter_tutor.tui.session import Session
 from twitter_tutor.tui.styles import tcss
+from twitter_tutor.tutor.course_index import LessonEntry
+from twitter_tutor.tutor.session import Session
 
 
 def exercise_label(exercise: AnyExercise) -> str:

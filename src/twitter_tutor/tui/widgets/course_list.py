@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from twitter_tutor.tui.course_index import LessonEntry
-from twitter_tutor.tui.i18n import lang_name, t
 from twitter_tutor.tui.literal import literal, one_line
+from twitter_tutor.tutor.course_index import LessonEntry
+from twitter_tutor.tutor.i18n import lang_name, t
 
 if TYPE_CHECKING:
     from twitter_tutor.progress.models import LessonProgress

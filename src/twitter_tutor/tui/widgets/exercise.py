@@ -22,10 +22,10 @@ from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.progress.models import Attempt
-from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.feedback import GradeFeedback
 from twitter_tutor.tui.widgets.history import AttemptHistory
+from twitter_tutor.tutor.i18n import t
 
 
 class ExerciseWidget(Vertical):

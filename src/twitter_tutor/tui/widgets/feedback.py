@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from twitter_tutor.grading.result import CheckResult, GradeResult
-from twitter_tutor.tui.i18n import t
 from twitter_tutor.tui.literal import literal
+from twitter_tutor.tutor.i18n import t
 
 Line = tuple[Content, str]
 """A line of feedback and its kind: "verdict", "item" or "note" (indented)."""

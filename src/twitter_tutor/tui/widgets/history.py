@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Collapsible, Static
 
 from twitter_tutor.progress.models import Attempt
-from twitter_tutor.tui.i18n import format_date, t
 from twitter_tutor.tui.literal import literal, one_line
+from twitter_tutor.tutor.i18n import format_date, t
 
 SHOWN = 10
 

@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from twitter_tutor.tui.i18n import format_count, t
 from twitter_tutor.tui.literal import highlighted, literal
 from twitter_tutor.tui.tweet_text import Spans, entity_spans, merged
+from twitter_tutor.tutor.i18n import format_count, t
 
 
 class TweetCard(Widget):

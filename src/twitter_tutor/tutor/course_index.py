@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor import __version__
-from twitter_tutor.tui.watcher import Stamp, scan
+from twitter_tutor.tutor.watcher import Stamp, scan
 
 if TYPE_CHECKING:
     from twitter_tutor.content.course import Course

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from twitter_tutor.progress.errors import StoreError
-from twitter_tutor.tui.course_index import LessonEntry, entries
+from twitter_tutor.tutor.course_index import LessonEntry, entries
 from twitter_tutor.types import Lang
 
 if TYPE_CHECKING:
