@@ -12,6 +12,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Every text lookup under test is strict: a key missing from a catalogue, or a placeholder that
+# does not fit, raises instead of falling back to English (see twitter_tutor.texts.catalog).
+STRICT_TEXTS = {"TWITTER_TUTOR_STRICT_TEXTS": "1"}
+os.environ.update(STRICT_TEXTS)
+
 
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
@@ -22,6 +27,7 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
             "LANG": "en_US.UTF-8",
             "TWITTER_TUTOR_HOME": str(tmp_path / "home"),
             "PYTHONIOENCODING": "utf-8",
+            **STRICT_TEXTS,
         }
     )
     return env

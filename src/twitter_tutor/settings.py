@@ -10,9 +10,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from twitter_tutor.texts import SOURCE, Message, from_locale
 from twitter_tutor.types import Lang
-
-LANGS: tuple[Lang, ...] = ("de", "en")
 
 
 class SettingsError(ValueError):
@@ -25,11 +24,14 @@ def expand_path(value: str, where: str) -> Path:
         return Path(value).expanduser()
     except RuntimeError as error:  # pathlib: "Could not determine home directory."
         user = value.split("/", 1)[0].split(os.sep, 1)[0]
-        raise SettingsError(f"{where}: cannot expand '{user}': no such user ({value})") from error
+        raise SettingsError(
+            Message("settings.no_such_user", where=where, user=user, value=value)
+        ) from error
 
 
 def lang_from_env(env: Mapping[str, str]) -> Lang:
-    """The first non-empty of LC_ALL, LC_MESSAGES, LANG decides; `de*` is German, all else English.
+    """The first non-empty of LC_ALL, LC_MESSAGES, LANG decides: its language (`de_AT.UTF-8`
+    is `de`) when a catalogue is installed for it, else English.
 
     The `locale` module is deliberately not used: a machine may lack the German locale while
     LANG=de_DE.UTF-8 still says what the learner wants to read.
@@ -37,8 +39,8 @@ def lang_from_env(env: Mapping[str, str]) -> Lang:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
         if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
+            return from_locale(value) or SOURCE
+    return SOURCE
 
 
 def data_dir(env: Mapping[str, str]) -> Path:
@@ -50,6 +52,14 @@ def data_dir(env: Mapping[str, str]) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("twitter-tutor", appauthor=False)
+
+
+def store_url(env: Mapping[str, str], cli_url: str | None) -> str | None:
+    """Where progress is kept: `--store URL`, else `TWITTER_TUTOR_STORE`; None (the SQLite file
+    in the data dir) when neither is set. Checked only when a store is opened, so a stray
+    value never stops commands that keep no progress."""
+    url = cli_url if cli_url is not None else env.get("TWITTER_TUTOR_STORE", "")
+    return url.strip() or None
 
 
 def extra_lesson_dirs(env: Mapping[str, str], cli_dirs: list[str] | None) -> list[Path]:

@@ -123,7 +123,7 @@ def test_check_reports_example_mismatch(run_cli: RunCli, tmp_path: Path) -> None
     result = run_cli("check", str(path))
     assert result.returncode == 1
     line = next(n for n, row in enumerate(text.split("\n"), 1) if "BUY NOW" in row) - 1
-    assert f"ex.md:{line}: example 2 should pass but fails" in result.stdout
+    assert f"ex.md:{line}: TT503 example 2 should pass but fails" in result.stdout
 
 
 def test_check_requires_unknown_reported_only_for_given_paths(

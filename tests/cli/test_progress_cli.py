@@ -73,7 +73,7 @@ def fill(home: Path) -> None:
         store.record_attempt("ann", "intro", "e2", "second", 40, False, [], "h1")
         store.complete("ann", "intro", 90)
         store.visit("ann", "next", 0)
-        store.record_attempt("ann", "next", "e1", "third", 100, True, [], "h2")
+        store.record_attempt("ann", "next", "e1", "third", 100, True, [], "h2", lesson_score=100)
         store.visit("bob", "intro", 1)
         store.record_attempt("bob", "intro", "e1", "bob's answer", 10, False, [], "h1")
 

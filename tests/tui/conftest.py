@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +12,6 @@ from tests.tui.helpers import BROKEN, AppFactory, ticking_clock
 from twitter_tutor.content.course import load_course
 from twitter_tutor.content.starter import starter_lesson
 from twitter_tutor.progress import ProgressStore, open_store
-from twitter_tutor.progress.schema import migrate
 from twitter_tutor.tui.app import TutorApp, make_app
 from twitter_tutor.types import Lang
 
@@ -44,13 +42,11 @@ def store(tmp_path: Path) -> Iterator[ProgressStore]:
 
 @pytest.fixture
 def fixed_store(tmp_path: Path) -> Iterator[ProgressStore]:
-    """A real SQLite store whose clock the test controls."""
-    path = tmp_path / "fixed.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    migrate(conn, str(path))
-    store = ProgressStore(conn, path, clock=ticking_clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC)))
-    yield store
-    store.close()
+    """A real store, opened the way the tutor opens one, whose clock the test controls."""
+    clock = ticking_clock(datetime(2025, 3, 1, 9, 0, tzinfo=UTC))
+    opened = open_store(tmp_path / "fixed", allow_memory=False, clock=clock)
+    yield opened.store
+    opened.store.close()
 
 
 @pytest.fixture
@@ -75,6 +71,7 @@ def build(lessons: Path, store: ProgressStore) -> AppFactory:
             watch=watch,
             notices=notices,
             tz=UTC,
+            load_delay_s=0,
         )
 
     return factory

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from twitter_tutor.tui.app import TutorApp
@@ -33,6 +35,18 @@ def ticking_clock(start: datetime) -> Callable[[], datetime]:
 
 
 AppFactory = Callable[..., TutorApp]
+
+
+class Notifications:
+    """Every notification the app sends, seen through run_test's public message hook:
+    `async with app.run_test(message_hook=notes)`, then look in `notes.messages`."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -26,7 +26,9 @@ AD_TWEET = "BUY NOW!!! 50% off our new planner, only today at https://shop.examp
 
 
 def scene_app(lessons: Path, store: ProgressStore) -> TutorApp:
-    return make_app(lambda: load_course([lessons]), store, "tester", "en", [lessons], tz=UTC)
+    return make_app(
+        lambda: load_course([lessons]), store, "tester", "en", [lessons], tz=UTC, load_delay_s=0
+    )
 
 
 def seed(store: ProgressStore) -> None:

@@ -77,7 +77,7 @@ async def test_the_map_paints_from_the_cache_before_the_course_loads(
         release.wait(10)  # the course "loads" only when the test says so
         return load_course([lessons])
 
-    app = make_app(slow_loader, store, "tester", "en", [lessons], index_path=index)
+    app = make_app(slow_loader, store, "tester", "en", [lessons], index_path=index, load_delay_s=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.session.course is None
@@ -91,3 +91,57 @@ async def test_the_map_paints_from_the_cache_before_the_course_loads(
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
         assert app.screen.lesson.id == "basics"
+
+
+def test_the_shipped_index_of_the_built_in_course_is_up_to_date() -> None:
+    # After editing lessons/: python -m twitter_tutor.tutor.course_index
+    from twitter_tutor.settings import builtin_lessons_dir
+
+    folder = builtin_lessons_dir()
+    shipped = course_index.read_builtin([folder], "en", folder)
+    assert shipped == course_index.entries(load_course([folder]), "en"), (
+        "run: python -m twitter_tutor.tutor.course_index"
+    )
+    assert course_index.read_builtin([folder], "de", folder) == course_index.entries(
+        load_course([folder]), "de"
+    )
+
+
+def test_the_shipped_index_is_unused_when_a_file_changed_or_other_sources_are_added(
+    tmp_path: Path, lessons: Path
+) -> None:
+    import shutil
+
+    from twitter_tutor.settings import builtin_lessons_dir
+
+    copy = tmp_path / "builtin"
+    shutil.copytree(builtin_lessons_dir(), copy)
+    assert course_index.read_builtin([copy], "en", copy) is not None
+    assert course_index.read_builtin([copy, lessons], "en", copy) is None
+    first = sorted(copy.rglob("*.md"))[0]
+    text = first.read_text("utf-8")
+    first.write_text(text.replace("a", "b", 1), "utf-8")  # same size, other content
+    assert course_index.read_builtin([copy], "en", copy) is None
+
+
+async def test_a_first_start_paints_the_built_in_map_before_the_course_loads(
+    tmp_path: Path, store: ProgressStore
+) -> None:
+    from twitter_tutor.settings import builtin_lessons_dir
+
+    folder = builtin_lessons_dir()
+    release = threading.Event()
+
+    def slow_loader() -> Course:
+        release.wait(10)
+        return load_course([folder])
+
+    index = tmp_path / "new-data" / "index.json"  # no cache yet: a first start
+    app = make_app(slow_loader, store, "tester", "en", [folder], index_path=index, load_delay_s=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session.course is None
+        rows = app.screen.query_one(CourseList).rows
+        assert len(rows) == len(course_index.entries(load_course([folder]), "en")) > 5
+        release.set()
+        await settle(pilot)

@@ -4,6 +4,7 @@ is closed, and it refuses to start without a terminal."""
 from __future__ import annotations
 
 import argparse
+import io
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,22 @@ def _ctx(data_dir: Path) -> Context:
     return Context(lang="en", profile="tester", lesson_dirs=(), data_dir=data_dir, env={})
 
 
+class _Terminal(io.StringIO):
+    """Standard input as a terminal would be: no keys needed, since the app never runs."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 class _CrashedApp:
     """What Textual leaves after catching an exception in a handler: return code 1."""
 
     return_code = 1
+
+    class session:  # noqa: N801 - stands in for the app's Session
+        @staticmethod
+        def close() -> bool:
+            return True
 
     def run(self) -> None:
         pass
@@ -47,7 +60,7 @@ def test_an_unexpected_error_in_the_tutor_exits_non_zero_after_closing_the_store
         return opened
 
     monkeypatch.setattr(tui_launcher, "open_progress", open_progress)
-    monkeypatch.setattr(tui_launcher, "_interactive", lambda: True)
+    monkeypatch.setattr("sys.stdin", _Terminal())
     monkeypatch.setattr(app_module, "make_app", lambda *a, **k: _CrashedApp())
     assert tui_launcher.run(argparse.Namespace(watch=False), _ctx(tmp_path)) == 1
     assert closed == [True]
@@ -57,7 +70,7 @@ def test_an_unexpected_error_in_the_tutor_exits_non_zero_after_closing_the_store
 def test_without_a_terminal_the_tutor_refuses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(tui_launcher, "_interactive", lambda: False)
+    monkeypatch.setattr("sys.stdin", io.StringIO())  # a pipe or file, not a terminal
     assert tui_launcher.run(argparse.Namespace(watch=False), _ctx(tmp_path)) == 2
     assert "needs a terminal" in capsys.readouterr().err
 
@@ -82,7 +95,7 @@ async def test_a_damaged_stored_row_is_named_once_and_the_tutor_goes_on(
 ) -> None:
     import sqlite3
 
-    from tests.tui.helpers import settle
+    from tests.tui.helpers import Notifications, settle
     from twitter_tutor.tui.screens.home import HomeScreen
 
     store.visit("tester", "basics", 1)
@@ -93,10 +106,11 @@ async def test_a_damaged_stored_row_is_named_once_and_the_tutor_goes_on(
     conn.commit()
     conn.close()
     app = build()
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notifications()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         app.action_review()
         await pilot.pause()
-        warnings = [n.message for n in app._notifications if "could not be read" in n.message]
+        warnings = [m for m in notes.messages if "could not be read" in m]
         assert len(warnings) == 1 and "basics" in warnings[0] and "skipped" in warnings[0]

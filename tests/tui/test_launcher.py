@@ -54,3 +54,36 @@ def test_the_memory_warning_speaks_the_learners_language(tmp_path: Path) -> None
     opened = open_progress(blocker / "home", "de")
     assert any("NICHT aufbewahrt" in w for w in opened.warnings)
     opened.store.close()
+
+
+def test_the_first_paint_needs_no_course_loading_modules(tmp_path: Path) -> None:
+    # Start-up budget: the map paints before pydantic, markdown-it, grading or analysis load
+    # (they come with the course, in a thread, after the first paint).
+    code = f"""
+import asyncio, sys, threading
+from pathlib import Path
+from twitter_tutor.progress import open_store
+from twitter_tutor.tui.app import make_app
+
+HEAVY = ("pydantic", "markdown_it", "tomli", "twitter_tutor.grading", "twitter_tutor.analysis",
+         "twitter_tutor.content.loader", "twitter_tutor.content.models")
+never = threading.Event()
+
+def loader():
+    never.wait()  # the course never arrives: only what the first paint needs is imported
+
+async def main():
+    store = open_store(Path({str(tmp_path)!r}) / "data").store
+    app = make_app(loader, store, "tester", "en", [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        loaded = sorted(m for m in sys.modules if m.startswith(HEAVY))
+        assert not loaded, loaded
+    never.set()
+
+asyncio.run(main())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-1500:]

@@ -6,6 +6,7 @@ from textual.widgets import Button, RadioSet, TextArea
 
 from tests.tui.helpers import AppFactory, settle
 from twitter_tutor.progress import ProgressStore
+from twitter_tutor.tui.messages import OpenLesson
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.lesson import LessonScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
@@ -146,3 +147,40 @@ async def test_a_retry_keeps_every_attempt_and_shows_the_last_one(
         app.open_lesson("basics", 3)
         await pilot.pause()
         assert _lesson(app).query_one(TextArea).text == GOOD_TWEET
+
+
+async def test_typed_drafts_survive_quitting_and_come_back(
+    build: AppFactory, store: ProgressStore
+) -> None:
+    typed = "Half a tweet about our 👨‍👩‍👧 team"
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenLesson("basics", 3))  # the compose step
+        await pilot.pause()
+        area = _lesson(app).query_one(TextArea)
+        for key in typed:
+            area.insert(key)  # key by key, as typed
+        await pilot.pause()
+        plan_step = 4
+        app.post_message(OpenLesson("basics", plan_step))
+        await pilot.pause()
+        second = list(_lesson(app).query(TextArea))[1]
+        second.insert("Second tweet, not sent")
+        await pilot.pause()
+    assert app.session.close()  # what the launcher does before closing the store
+    assert store.drafts("tester", "basics") == {
+        ("first-tweet", 0): typed,
+        ("small-plan", 1): "Second tweet, not sent",
+    }
+    again = build()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        again.post_message(OpenLesson("basics", 3))
+        await pilot.pause()
+        assert _lesson(again).query_one(TextArea).text == typed
+        await pilot.press("ctrl+s")  # sending it turns the draft into an attempt
+        await pilot.pause()
+        assert again.session.close()
+        assert ("first-tweet", 0) not in store.drafts("tester", "basics")
+        assert [a.answer for a in store.attempts("tester", "basics", "first-tweet")] == [typed]

@@ -13,7 +13,7 @@ from twitter_tutor.content.folders import lesson_paths, unreadable_folders
 from twitter_tutor.progress.models import LessonProgress
 from twitter_tutor.tui.literal import clean, highlighted, one_line
 from twitter_tutor.tutor.course_index import LessonEntry
-from twitter_tutor.tutor.i18n import _STRINGS, format_count, format_date, t
+from twitter_tutor.tutor.i18n import format_count, format_date
 from twitter_tutor.tutor.session import Resume, resume_target
 from twitter_tutor.tutor.watcher import changes, scan
 
@@ -78,16 +78,6 @@ def test_markup_stays_plain_text() -> None:
 def test_one_line_cuts_with_an_ellipsis() -> None:
     assert one_line("a\nb  c", 10) == "a b c"
     assert one_line("abcdefghijk", 5) == "abcd…"
-
-
-def test_every_string_exists_in_both_languages_with_the_same_placeholders() -> None:
-    import string
-
-    for key, (en, de) in _STRINGS.items():
-        fields = {f for _, f, _, _ in string.Formatter().parse(en) if f}
-        assert fields == {f for _, f, _, _ in string.Formatter().parse(de) if f}, key
-    assert t("de", "key.next") == "Weiter"
-    assert t("en", "no.such.key") == "no.such.key"
 
 
 def test_counts_and_dates_by_language() -> None:

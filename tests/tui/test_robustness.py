@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import TextArea
 
-from tests.tui.helpers import BROKEN, AppFactory, settle
+from tests.tui.helpers import BROKEN, AppFactory, Notifications, settle
 from twitter_tutor.progress import ProgressStore
 from twitter_tutor.tui.literal import clean
 from twitter_tutor.tui.screens.home import HomeScreen
@@ -31,7 +31,8 @@ async def test_a_broken_lesson_is_listed_with_its_problem(
     build: AppFactory, broken_lessons: Path
 ) -> None:
     app = build(folder=broken_lessons)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notifications()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await settle(pilot)
         rows = _rows(app)
         broken = next(r for r in rows if "Broken" in r)
@@ -43,7 +44,7 @@ async def test_a_broken_lesson_is_listed_with_its_problem(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # not opened, explained
-        assert any("cannot be opened" in n.message for n in app._notifications)
+        assert any("cannot be opened" in m for m in notes.messages)
 
 
 async def test_markup_and_escape_sequences_in_the_compose_box_stay_literal(
@@ -124,7 +125,8 @@ async def test_a_failing_store_becomes_a_notification(
     build: AppFactory, store: ProgressStore
 ) -> None:
     app = build()
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notifications()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await settle(pilot)
         store.close()  # every read and write now fails with StoreError
         app.open_lesson("basics", 1)
@@ -134,22 +136,23 @@ async def test_a_failing_store_becomes_a_notification(
         lesson = app.screen
         assert isinstance(lesson, LessonScreen)
         assert "not saved" in str(lesson.query_one(".saved").render())
-        messages = [n.message for n in app._notifications]
-        assert sum("Progress not saved" in m for m in messages) == 1  # once, not per write
+        assert sum("Progress not saved" in m for m in notes.messages) == 1  # once, not per write
 
 
 async def test_memory_store_warning_is_shown(build: AppFactory) -> None:
     app = build(notices=("Your progress will NOT be kept after you quit.",))
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notifications()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await settle(pilot)
-        assert any("NOT be kept" in n.message for n in app._notifications)
+        assert any("NOT be kept" in m for m in notes.messages)
 
 
 async def test_watch_reloads_a_changed_lesson_and_shows_a_new_problem(
     build: AppFactory, lessons: Path
 ) -> None:
     app = build(watch=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notifications()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await settle(pilot)
         app.open_lesson("more-practice", 1)
         await pilot.pause()
@@ -162,14 +165,14 @@ async def test_watch_reloads_a_changed_lesson_and_shows_a_new_problem(
         lesson = app.screen
         assert isinstance(lesson, LessonScreen)
         assert lesson.lesson.steps[1].title == "Read first"
-        assert any("Reloaded 02-more.md" in n.message for n in app._notifications)
+        assert any("Reloaded 02-more.md" in m for m in notes.messages)
 
         path.write_text(BROKEN.replace('id = "broken"', 'id = "more-practice"'), "utf-8")
         os.utime(path, ns=(2, 2))
         app.poll_lessons()
         await settle(pilot)
         assert "has a problem now" in str(lesson.query_one(".gone").render())
-        assert any("has a problem now" in n.message for n in app._notifications)
+        assert any("has a problem now" in m for m in notes.messages)
         await pilot.press("n")  # nothing to page through while it is broken
         assert lesson.gone and lesson.index == 1
 

@@ -25,6 +25,7 @@ from twitter_tutor.content.models import (
     RuleBase,
     TweetContext,
 )
+from twitter_tutor.content.problem_codes import KINDS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "writing-lessons.md"
 EXAMPLE_MARKER = "<!-- full-example"
@@ -114,3 +115,29 @@ def test_example_lesson_passes_check(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert str(path) not in done.stdout, done.stdout  # no `PATH:LINE: message` lines
+
+
+def problem_code_rows() -> dict[str, tuple[str, str, str]]:
+    """{code: (name, meaning, fix)} from the "Problem codes" table of the docs."""
+    rows = re.findall(
+        r'^\| <a id="(tt\d{3})"></a>`(TT\d{3})` \| `([a-z0-9-]+)` \| (.+?) \| (.+?) \|$',
+        doc_text(),
+        re.MULTILINE,
+    )
+    assert all(anchor == code.lower() for anchor, code, *_ in rows), "anchor = lower-case code"
+    return {code: (name, meaning, fix) for _, code, name, meaning, fix in rows}
+
+
+def test_every_problem_code_is_explained_with_its_anchor() -> None:
+    rows = problem_code_rows()
+    assert set(rows) == set(KINDS), "the Problem codes table lists exactly the codes there are"
+    for code, kind in KINDS.items():
+        name, meaning, fix = rows[code]
+        assert name == kind.name, code
+        assert meaning.strip() and fix.strip(), code
+        assert kind.doc == f"docs/writing-lessons.md#{code.lower()}"
+
+
+def test_the_docs_point_at_no_source_files() -> None:
+    # Trainers install with pipx: a path into src/ is one they cannot open.
+    assert "src/twitter_tutor" not in doc_text()

@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 from twitter_tutor.analysis import analyze
 from twitter_tutor.content.loader import load_file
 from twitter_tutor.content.models import ChoiceExercise, PlanExercise
-from twitter_tutor.grading.answers import AnswerError, parse_answer, parse_numbers
+from twitter_tutor.grading import parse_answer
+from twitter_tutor.grading.answers import AnswerError, parse_numbers
 from twitter_tutor.progress import open_store
 from twitter_tutor.progress.export import export_csv, export_json
 

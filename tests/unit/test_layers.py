@@ -20,8 +20,9 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {"content", "analysis", "grading", "progress", "tutor"},
     "tutor": {"content", "analysis", "grading", "progress"},
     "tui": {"content", "analysis", "grading", "progress", "tutor"},
+    "texts": set(),  # the string catalogue, below every layer
 }
-SHARED = {"types", "settings", "__init__"}
+SHARED = {"types", "settings", "texts", "__init__"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -59,7 +60,7 @@ def test_core_does_not_load_textual() -> None:
         "import twitter_tutor.content.course, twitter_tutor.grading, twitter_tutor.progress\n"
         "import twitter_tutor.analysis\n"
         "import twitter_tutor.tutor.session, twitter_tutor.tutor.course_index\n"
-        "import twitter_tutor.tutor.watcher, twitter_tutor.tutor.i18n\n"
+        "import twitter_tutor.tutor.watcher, twitter_tutor.tutor.i18n, twitter_tutor.texts\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
@@ -73,11 +74,17 @@ def _module_name(path: Path) -> str:
 def _module_imports(path: Path, modules: set[str]) -> set[str]:
     """Every package module `path` imports anywhere: top level, in functions, for type checking.
 
-    `from package import submodule` counts as importing the submodule only, as Python runs it.
+    `from package import submodule` counts as importing the submodule only, as Python runs it;
+    `importlib.import_module(f"pkg.cmd_{name}")` as importing every module it could name.
     """
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("import_module"):
+            name = node.args[0] if node.args else None
+            if isinstance(name, ast.JoinedStr) and isinstance(name.values[0], ast.Constant):
+                prefix = str(name.values[0].value)
+                found.update(module for module in modules if module.startswith(prefix))
+        elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             submodules = {f"{node.module}.{alias.name}" for alias in node.names}

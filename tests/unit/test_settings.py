@@ -46,3 +46,19 @@ def test_extra_lesson_dirs_env_then_cli(tmp_path: Path) -> None:
 def test_builtin_lessons_dir_has_both_languages() -> None:
     root = settings.builtin_lessons_dir()
     assert (root / "de").is_dir() and (root / "en").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("env", "cli", "expected"),
+    [
+        ({}, None, None),
+        ({"TWITTER_TUTOR_STORE": ""}, None, None),
+        ({"TWITTER_TUTOR_STORE": " postgresql://db/x "}, None, "postgresql://db/x"),
+        ({"TWITTER_TUTOR_STORE": "postgresql://db/x"}, "sqlite:///srv/t", "sqlite:///srv/t"),
+        ({"TWITTER_TUTOR_STORE": "postgresql://db/x"}, "", None),  # `--store ''`: the default
+    ],
+)
+def test_store_url_option_then_env(
+    env: dict[str, str], cli: str | None, expected: str | None
+) -> None:
+    assert settings.store_url(env, cli) == expected

@@ -54,6 +54,16 @@ class SignalSpec(NamedTuple):
     announce" is press speak, not a feeling; "order" in "your order" is service, not a sale."""
 
 
+class SignalBlock(NamedTuple):
+    """One [[signal]] table of a lexicon file, checked."""
+
+    where: str
+    """For messages: "lexicons/en.toml: signal 'call_to_action'"."""
+    spec: SignalSpec
+    words: list[str]
+    patterns: list[str]
+
+
 class Entry(NamedTuple):
     """One word or phrase: the folded words after the first; `stem` lets the last word end
     in anything."""
@@ -125,9 +135,15 @@ def _kind(value: object, where: str) -> str:
     return str(value)
 
 
-def _signal_blocks(name: str) -> list[tuple[str, SignalSpec, list[str], list[str]]]:
-    """(where, spec, words, patterns) of every [[signal]] in lexicons/<name>.toml."""
-    blocks = _read(name).get("signal", [])
+def signal_blocks(name: str) -> list[SignalBlock]:
+    """Every [[signal]] of lexicons/<name>.toml ("common", "de" or "en"), checked."""
+    return parse_signals(_read(name), name)
+
+
+def parse_signals(data: Mapping[str, Any], name: str) -> list[SignalBlock]:
+    """The [[signal]] tables of a lexicon file's parsed TOML, checked: a mistake raises
+    LexiconError naming lexicons/<name>.toml and the signal."""
+    blocks = data.get("signal", [])
     if not isinstance(blocks, list):
         raise LexiconError(f"lexicons/{name}.toml: [[signal]] must be an array of tables")
     found = []
@@ -160,11 +176,13 @@ def _signal_blocks(name: str) -> list[tuple[str, SignalSpec, list[str], list[str
         patterns = _strings(block.get("patterns", []), f"{where}: patterns")
         if not words and not patterns:
             raise LexiconError(f"{where}: needs words or patterns")
-        found.append((where, spec, words, patterns))
+        found.append(SignalBlock(where, spec, words, patterns))
     return found
 
 
-def _parse_word(entry: str, where: str) -> tuple[list[str], bool]:
+def parse_word(entry: str, where: str) -> tuple[list[str], bool]:
+    """A word or phrase of `words` as folded words, and whether the last one is a stem (ends
+    in *); LexiconError, starting with `where`, when it is none."""
     parts = [p for p in re.split(r"[\s\-]+", fold(entry)) if p]
     if not parts or not all(_WORD_PART.fullmatch(p) for p in parts):
         raise LexiconError(
@@ -186,7 +204,7 @@ def load(lang: str) -> Lexicon:
     """The lexicon of `lang` ("de" or "en") merged with the common signals; cached."""
     if lang not in LANGS:
         raise ValueError(f"no lexicon for language {lang!r} (have: {', '.join(LANGS)})")
-    return _build(lang, _signal_blocks("common") + _signal_blocks(lang))
+    return _build(lang, signal_blocks("common") + signal_blocks(lang))
 
 
 @cache
@@ -200,13 +218,13 @@ def strong_ads(lang: str) -> Lexicon:
     threshold = weighing().thresholds["promotional"]
     blocks = [
         block
-        for block in _signal_blocks(lang)
-        if block[1].kind == "promotional" and block[1].weight >= threshold
+        for block in signal_blocks(lang)
+        if block.spec.kind == "promotional" and block.spec.weight >= threshold
     ]
     return _build(lang, blocks)
 
 
-def _build(lang: str, blocks: list[tuple[str, SignalSpec, list[str], list[str]]]) -> Lexicon:
+def _build(lang: str, blocks: list[SignalBlock]) -> Lexicon:
     specs: list[SignalSpec] = []
     words: dict[str, list[Entry]] = {}
     stems: dict[str, dict[str, list[int]]] = {}
@@ -217,7 +235,7 @@ def _build(lang: str, blocks: list[tuple[str, SignalSpec, list[str], list[str]]]
         index = len(specs)
         specs.append(spec)
         for entry in entries:
-            parts, stem = _parse_word(entry, where)
+            parts, stem = parse_word(entry, where)
             if len(parts) == 1 and stem:
                 key = parts[0][:STEM_KEY]
                 stems.setdefault(key, {}).setdefault(parts[0], []).append(index)
@@ -288,9 +306,9 @@ def language_evidence() -> Mapping[str, tuple[frozenset[str], str]]:
         table = _read(lang).get("language", {})
         where = f"lexicons/{lang}.toml: [language]"
         vocabulary = {fold(w) for w in _strings(table.get("words", []), f"{where} words")}
-        for where_signal, _, entries, _ in _signal_blocks(lang):
+        for where_signal, _, entries, _ in signal_blocks(lang):
             for entry in entries:
-                parts, stem = _parse_word(entry, where_signal)
+                parts, stem = parse_word(entry, where_signal)
                 vocabulary.update(parts[:-1] if stem else parts)
         words[lang] = frozenset(vocabulary)
         chars = table.get("letters", "")

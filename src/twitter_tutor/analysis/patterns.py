@@ -177,11 +177,13 @@ class PatternSet:
     """Patterns, each with the index of its signal; `find` gives (start, end, signal index)."""
 
     def __init__(self, patterns: Iterable[tuple[int, re.Pattern[str]]]) -> None:
+        self.patterns = tuple(patterns)
+        """Every (signal index, pattern) the set finds, however it runs each."""
         self._by_chars: list[tuple[int, re.Pattern[str], _Start]] = []
         self._by_words: list[tuple[int, re.Pattern[str], frozenset[str]]] = []
         self._scanned: list[tuple[int, re.Pattern[str]]] = []
         chars: set[str] = set()
-        for signal, pattern in patterns:
+        for signal, pattern in self.patterns:
             start = first_characters(pattern)
             words = leading_words(pattern) if start is None else frozenset()
             if start is not None:

@@ -19,42 +19,31 @@ import sys
 from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
+from twitter_tutor.texts import t
 
 if TYPE_CHECKING:  # the analysis is imported only when a command runs (fast --help)
     from twitter_tutor.analysis import Analysis
 
-_LABELS = {
-    "en": {
-        "language": "language",
-        "length": "length",
-        "valid": "valid",
-        "invalid": "not valid",
-        "hashtags": "hashtags",
-        "mentions": "mentions",
-        "urls": "links",
-        "cashtags": "cashtags",
-        "emoji": "emoji",
-        "kinds": "kinds",
-        "primary": "primary",
-        "signals": "signals",
-        "none": "none",
-    },
-    "de": {
-        "language": "Sprache",
-        "length": "Länge",
-        "valid": "gültig",
-        "invalid": "ungültig",
-        "hashtags": "Hashtags",
-        "mentions": "Erwähnungen",
-        "urls": "Links",
-        "cashtags": "Cashtags",
-        "emoji": "Emoji",
-        "kinds": "Arten",
-        "primary": "vorrangig",
-        "signals": "Signale",
-        "none": "keine",
-    },
-}
+_LABELS = (
+    "language",
+    "length",
+    "valid",
+    "invalid",
+    "hashtags",
+    "mentions",
+    "urls",
+    "cashtags",
+    "emoji",
+    "kinds",
+    "primary",
+    "signals",
+    "none",
+)
+"""The summary's words: catalogue keys `cli.analyze.<name>`."""
+
+
+def labels(lang: str) -> dict[str, str]:
+    return {name: t(lang, f"cli.analyze.{name}") for name in _LABELS}
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -99,15 +88,18 @@ def read_input(args: argparse.Namespace) -> list[str]:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from twitter_tutor.analysis import analyze
+    from twitter_tutor.analysis.lexicon import LANGS as LEXICON_LANGS
 
     texts = read_input(args)
-    labels = _LABELS.get(ctx.lang, _LABELS["en"])
+    words = labels(ctx.lang)
+    # --lang names the tweets' language too, when the analysis has a lexicon for it.
+    tweet_lang = args.lang if args.lang in LEXICON_LANGS else None
     for number, text in enumerate(texts):
-        analysis = analyze(text, lang=args.lang)
+        analysis = analyze(text, lang=tweet_lang)
         if args.json:
             _write(json.dumps(_json_safe(analysis.to_json()), ensure_ascii=False) + "\n")
         else:
-            _write(("\n" if number else "") + summary(analysis, labels))
+            _write(("\n" if number else "") + summary(analysis, words))
     sys.stdout.flush()
     return 0
 

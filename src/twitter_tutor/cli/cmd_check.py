@@ -1,14 +1,18 @@
-"""`twitter-tutor check [PATH ...]`: validate lesson files, one `PATH:LINE: message` per problem."""
+"""`twitter-tutor check [PATH ...]`: validate lesson files, one `PATH:LINE:COL: CODE message`
+per problem (or JSON, or GitHub Actions annotations)."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from twitter_tutor.cli import problem_output
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.errors import UsageError
-from twitter_tutor.cli.output import escape, print_json
+from twitter_tutor.cli.output import print_json
+from twitter_tutor.texts import t, tn
 
 if TYPE_CHECKING:
     from twitter_tutor.content.lesson import LessonFile
@@ -16,7 +20,17 @@ if TYPE_CHECKING:
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="lesson files or folders")
-    parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument(
+        "--format",
+        choices=problem_output.FORMATS,
+        default="text",
+        help="text: PATH:LINE:COL: CODE message (default); json: a list of problem objects; "
+        "github: annotations for GitHub Actions",
+    )
+    formats.add_argument(
+        "--json", action="store_true", help="print a summary and the problems as one JSON object"
+    )
 
 
 def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], set[Path]]:
@@ -29,6 +43,7 @@ def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], se
     from twitter_tutor.content.course import resolve
     from twitter_tutor.content.folders import lesson_paths
     from twitter_tutor.content.loader import load_file
+    from twitter_tutor.content.translations import translation_problems
     from twitter_tutor.grading.self_test import with_example_problems
 
     # resolved path -> (path as named, its source), in load order; each file is loaded once.
@@ -48,16 +63,47 @@ def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], se
     if not paths:
         report = set(entries)
     keys = list(entries)
-    course = resolve([load_file(path, source) for path, source in entries.values()])
-    targets = [f for key, f in zip(keys, course.files, strict=True) if key in report]
-    return with_example_problems(targets), report
+    loaded = [load_file(path, source) for path, source in entries.values()]
+    if paths:
+        loaded += _translation_partners(loaded, keys, report)
+    course = resolve(loaded)
+    targets = [f for key, f in zip(keys, course.files, strict=False) if key in report]
+    drift = translation_problems(course.active(), {f.path for f in targets})
+    targets = [replace(f, problems=(*f.problems, *drift.get(f.path, ()))) for f in targets]
+    return [_in_file_order(f) for f in with_example_problems(targets)], report
+
+
+def _translation_partners(
+    loaded: list[LessonFile], keys: list[Path], report: set[Path]
+) -> list[LessonFile]:
+    """The other-language files of the lessons being checked that no source holds, loaded
+    (not reported) so the two can be compared: pre-commit passes only the changed file."""
+    from twitter_tutor.content.loader import load_file
+    from twitter_tutor.content.translations import partner_paths
+
+    known = set(keys)
+    sniffed: dict[Path, str | None] = {}
+    partners: list[LessonFile] = []
+    for key, f in zip(keys, loaded, strict=True):
+        if key not in report or f.meta is None:
+            continue
+        for candidate in partner_paths(f.path, f.meta.id, sniffed):
+            if candidate.resolve() not in known:
+                known.add(candidate.resolve())
+                partners.append(load_file(candidate, candidate.parent))
+    return partners
+
+
+def _in_file_order(f: LessonFile) -> LessonFile:
+    ordered = sorted(f.problems, key=lambda problem: (problem.line, problem.column or 0))
+    return replace(f, problems=tuple(ordered))
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     paths = [Path(p) for p in args.paths]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+        raise UsageError(t(ctx.lang, "cli.check.missing", paths=", ".join(missing)))
     files, _ = checked_files(ctx, paths)
     problems = [p for f in files for p in f.problems]
     broken = sum(1 for f in files if f.problems)
@@ -66,25 +112,25 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             {
                 "files": len(files),
                 "broken": broken,
-                "problems": [
-                    {"path": str(p.path), "line": p.line, "message": p.message} for p in problems
-                ],
+                "problems": [problem_output.as_dict(p) for p in problems],
             }
         )
+    elif args.format == "json":
+        print_json([problem_output.as_dict(p) for p in problems])
     else:
-        for problem in problems:
-            print(escape(str(problem)))  # one line, whatever the file name or value holds
-        if not files:
-            print("No lesson files found.")
-        elif problems:
-            print(
-                f"{len(problems)} problem{'s' * (len(problems) != 1)} in {broken} of "
-                f"{len(files)} lesson file{'s' * (len(files) != 1)}."
-            )
-        else:
-            print(
-                "The lesson file is valid."
-                if len(files) == 1
-                else f"All {len(files)} lesson files are valid."
-            )
+        for line in problem_output.lines(problems, args.format):
+            print(line)
+        print(_summary(ctx.lang, len(files), broken, len(problems)))
     return 1 if problems else 0
+
+
+def _summary(lang: str, files: int, broken: int, problems: int) -> str:
+    if not files:
+        return t(lang, "cli.check.no_files")
+    if problems:
+        found = tn(lang, "cli.check.problems", problems)
+        of = tn(lang, "cli.check.lesson_files", files)
+        return t(lang, "cli.check.summary", problems=found, broken=broken, files=of)
+    if files == 1:
+        return t(lang, "cli.check.valid_one")
+    return t(lang, "cli.check.valid_all", count=files)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.errors import UsageError
 from twitter_tutor.cli.output import escape, print_json, read_stdin_text
+from twitter_tutor.texts import said_in, t
 
 if TYPE_CHECKING:
     from twitter_tutor.content.lesson import Lesson
@@ -38,44 +39,52 @@ def _lesson(args: argparse.Namespace, ctx: Context) -> Lesson:
     if args.lesson_file:
         path = Path(args.lesson_file)
         if not path.is_file():
-            raise UsageError(f"no such lesson file: {path}")
+            raise UsageError(t(ctx.lang, "cli.grade.no_file", path=path))
         loaded = load_file(path)
         if loaded.lesson is None:
-            raise UsageError(f"the lesson file has problems; first: {loaded.problems[0]}")
+            raise UsageError(t(ctx.lang, "cli.grade.file_problems", problem=loaded.problems[0]))
         return loaded.lesson
     found = load_course(ctx.sources).find(args.lesson, ctx.lang)
     if found is None:
-        raise UsageError(f"unknown lesson '{args.lesson}' (see 'twitter-tutor list')")
+        raise UsageError(t(ctx.lang, "cli.grade.unknown_lesson", lesson=args.lesson))
     if found.lesson is None:
-        raise UsageError(f"lesson '{args.lesson}' is broken: {found.problems[0]}")
+        raise UsageError(
+            t(ctx.lang, "cli.grade.broken_lesson", lesson=args.lesson, problem=found.problems[0])
+        )
     return found.lesson
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from twitter_tutor.grading import AnswerError, grade, parse_answer
+    from twitter_tutor.grading import AnswerError, grade, grading_for, parse_answer
 
     lesson = _lesson(args, ctx)
     exercise = lesson.exercise(args.exercise)
     if exercise is None:
-        known = ", ".join(e.id for e in lesson.exercises) or "none"
+        known = ", ".join(e.id for e in lesson.exercises) or t(ctx.lang, "cli.grade.none")
         raise UsageError(
-            f"unknown exercise '{args.exercise}' in lesson '{lesson.id}'; known: {known}"
+            t(
+                ctx.lang,
+                "cli.grade.unknown_exercise",
+                exercise=args.exercise,
+                lesson=lesson.id,
+                known=known,
+            )
         )
     raw = args.answer if args.answer is not None else read_stdin_text()
-    if args.answer is None and exercise.type in ("compose", "choice", "pick"):
+    if args.answer is None and not grading_for(exercise).multiline:
         raw = raw.removesuffix("\n").removesuffix("\r")
     try:
         result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
     except AnswerError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(str(said_in(ctx.lang, error))) from None
     if args.json:
         print_json(result.to_json())
     else:
-        _print(result)
+        _print(result, ctx.lang)
     return 0 if result.passed else 1
 
 
-def _print(result: GradeResult) -> None:
+def _print(result: GradeResult, lang: str) -> None:
     class _Out:
         """Each line with control characters escaped: lesson texts must not drive the terminal."""
 
@@ -87,13 +96,13 @@ def _print(result: GradeResult) -> None:
     out.write(f"{result.summary}\n")
     for check in result.checks:
         mark = "✓" if check.passed else "✗"
-        where = f"tweet {check.tweet}, " if check.tweet else ""
-        required = ", required" if check.required else ""
-        out.write(
-            f"  {mark} {check.rule} ({where}weight {check.weight}{required}): {check.message}\n"
-        )
+        details = [t(lang, "cli.grade.tweet", number=check.tweet)] if check.tweet else []
+        details.append(t(lang, "cli.grade.weight", weight=check.weight))
+        if check.required:
+            details.append(t(lang, "cli.grade.required"))
+        out.write(f"  {mark} {check.rule} ({', '.join(details)}): {check.message}\n")
         if check.hint and not check.passed:
-            out.write(f"      hint: {check.hint}\n")
+            out.write(f"      {t(lang, 'cli.grade.hint', hint=check.hint)}\n")
     for item in result.items:
         mark = "✓" if item.right else "✗"
         chosen = "[x]" if item.selected else "[ ]"

@@ -6,8 +6,7 @@ import argparse
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.output import escape, print_json, warn
-
-STORE_NAME = "progress.sqlite3"
+from twitter_tutor.texts import said_in, say, t
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -56,17 +55,17 @@ def _sort_key(row: dict[str, object]) -> tuple[bool, int, str, str]:
 
 def _progress(ctx: Context) -> dict[str, dict[str, object]] | None:
     """The learner's progress per lesson id, or None when there is no readable store yet."""
-    from twitter_tutor.progress import StoreError, open_store
+    from twitter_tutor.progress import StoreError, has_store_url, open_store_url
 
-    if not (ctx.data_dir / STORE_NAME).exists():
-        return {}  # listing must not create a store
     try:
-        opened = open_store(ctx.data_dir, allow_memory=False)
+        if not has_store_url(ctx.store_url, data_dir=ctx.data_dir):
+            return {}  # listing must not create a SQLite store (a PostgreSQL one is asked)
+        opened = open_store_url(ctx.store_url, data_dir=ctx.data_dir)
     except StoreError as error:
-        warn(str(error))
+        warn(str(said_in(ctx.lang, error)))
         return None
     for warning in opened.warnings:
-        warn(warning)
+        warn(say(ctx.lang, warning))
     store = opened.store
     try:
         found: dict[str, dict[str, object]] = {
@@ -74,7 +73,7 @@ def _progress(ctx: Context) -> dict[str, dict[str, object]] | None:
             for lesson_id, p in store.lessons(ctx.profile).items()
         }
         for line in store.damaged:
-            warn(f"warning: {line}")
+            warn(t(ctx.lang, "cli.warning", message=line))
         return found
     finally:
         store.close()
@@ -85,18 +84,23 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(data)
         return 0
+    lang = ctx.lang
     if not data:
-        print("No lessons found.")
+        print(t(lang, "cli.list.no_lessons"))
         return 0
     for row in data:
         progress = row.get("progress")
         state = ""
         if isinstance(progress, dict):
-            best = progress.get("best_score")
-            state = f"  [{progress.get('state')}{f', best {best}' if best is not None else ''}]"
-        status = "ok" if row["status"] == "ok" else f"BROKEN: {row['problem']}"
-        note = f"  (replaces {row['replaces']})" if row["replaces"] else ""
-        note += "  (replaced)" if row["replaced_by"] else ""
+            words = [t(lang, f"cli.list.state_{progress.get('state')}")]
+            if progress.get("best_score") is not None:
+                words.append(t(lang, "cli.list.best", score=progress.get("best_score")))
+            state = f"  [{', '.join(words)}]"
+        status = t(lang, "cli.list.ok")
+        if row["status"] != "ok":
+            status = t(lang, "cli.list.broken", problem=row["problem"])
+        note = f"  {t(lang, 'cli.list.replaces', path=row['replaces'])}" if row["replaces"] else ""
+        note += f"  {t(lang, 'cli.list.replaced')}" if row["replaced_by"] else ""
         print(
             escape(
                 f"{row['order'] if row['order'] is not None else '-':>3}  {row['lang'] or '--'}  "

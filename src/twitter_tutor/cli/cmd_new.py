@@ -8,6 +8,7 @@ from pathlib import Path
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.errors import UsageError
 from twitter_tutor.cli.output import escape, warn
+from twitter_tutor.texts import t
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -27,23 +28,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         TypeAdapter(Slug).validate_python(args.id)
     except ValidationError:
         shown = args.id if len(args.id) <= 40 else args.id[:37] + "..."
-        raise UsageError(
-            f"{shown!r} is not a valid id: use 1 to 80 of a-z, 0-9 and '-', like 'my-lesson'"
-        ) from None
+        raise UsageError(t(ctx.lang, "cli.new.bad_id", id=repr(shown))) from None
     folder = Path(args.dir)
     path = folder / f"{args.id}.md"
     if path.is_symlink():
         # Writing would follow it, even when it points nowhere yet.
-        raise UsageError(f"{path} is a symbolic link; remove it or choose another --dir")
+        raise UsageError(t(ctx.lang, "cli.new.symlink", path=path))
     if path.exists() and not args.force:
-        raise UsageError(f"{path} exists already; pass --force to overwrite it")
+        raise UsageError(t(ctx.lang, "cli.new.exists", path=path))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # "x" creates the file only if nothing, not even a link made meanwhile, is there.
         with path.open("w" if args.force else "x", encoding="utf-8") as out:
             out.write(starter_lesson(args.id, ctx.lang))
     except OSError as error:
-        warn(f"cannot write {path}: {error.strerror or error}")
+        warn(t(ctx.lang, "cli.new.cannot_write", path=path, reason=error.strerror or error))
         return 1
     print(escape(str(path)))
     return 0

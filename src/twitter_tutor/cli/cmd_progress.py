@@ -12,10 +12,16 @@ import sys
 from datetime import datetime
 
 from twitter_tutor.cli.context import Context
-from twitter_tutor.cli.main import PROG
-from twitter_tutor.cli.output import escape
-from twitter_tutor.progress import Attempt, LessonProgress, ProgressStore, StoreError, open_store
+from twitter_tutor.cli.output import PROG, escape
+from twitter_tutor.progress import (
+    Attempt,
+    LessonProgress,
+    ProgressStore,
+    StoreError,
+    open_store_url,
+)
 from twitter_tutor.progress.export import export_csv, export_json
+from twitter_tutor.texts import say, t
 
 _ANSWER_WIDTH = 40
 
@@ -32,10 +38,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def open_for_command(ctx: Context) -> ProgressStore:
     """Open the store for a command: warnings to stderr; no silent in-memory fallback, since
-    a command that quietly kept nothing would mislead."""
-    opened = open_store(ctx.data_dir, allow_memory=False)
+    a command that quietly kept nothing would mislead. `--store` may name another store."""
+    opened = open_store_url(ctx.store_url, data_dir=ctx.data_dir)
     for warning in opened.warnings:
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        print(f"{PROG}: {t(ctx.lang, 'cli.warning', message=warning)}", file=sys.stderr)
     return opened.store
 
 
@@ -48,38 +54,43 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             elif args.csv:
                 export_csv(store, ctx.profile, sys.stdout)
             else:
-                _print_table(ctx.profile, store)
+                _print_table(ctx.lang, ctx.profile, store)
             for line in store.damaged:
-                print(f"{PROG}: warning: {escape(line)}", file=sys.stderr)
+                text = escape(say(ctx.lang, line))
+                print(f"{PROG}: {t(ctx.lang, 'cli.warning', message=text)}", file=sys.stderr)
     except StoreError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: {t(ctx.lang, 'cli.error', message=error)}", file=sys.stderr)
         return 1
     return 0
 
 
-def _print_table(profile: str, store: ProgressStore) -> None:
+_LESSON_COLUMNS = ("lesson", "state", "step", "best", "last_visit")
+_ATTEMPT_COLUMNS = ("at", "lesson", "exercise", "score", "passed", "answer")
+
+
+def _print_table(lang: str, profile: str, store: ProgressStore) -> None:
     lessons = store.lessons(profile)
     attempts = store.attempts(profile)
     if not lessons and not attempts:
-        print(f"No progress yet for profile '{profile}'. Run twitter-tutor to start a lesson.")
+        print(t(lang, "cli.progress.none", profile=profile))
         return
-    print(f"Progress of profile '{profile}'")
+    print(t(lang, "cli.progress.title", profile=profile))
     print()
     _print_rows(
-        "Lessons",
-        ("LESSON", "STATE", "STEP", "BEST", "LAST VISIT"),
-        [_cells(_lesson_row(lesson)) for lesson in lessons.values()],
+        t(lang, "cli.progress.lessons"),
+        tuple(t(lang, f"cli.progress.col_{name}") for name in _LESSON_COLUMNS),
+        [_cells(_lesson_row(lang, lesson)) for lesson in lessons.values()],
     )
     print()
     _print_rows(
-        "Attempts",
-        ("AT", "LESSON", "EXERCISE", "SCORE", "PASSED", "ANSWER"),
-        [_cells(_attempt_row(attempt)) for attempt in attempts],
+        t(lang, "cli.progress.attempts"),
+        tuple(t(lang, f"cli.progress.col_{name}") for name in _ATTEMPT_COLUMNS),
+        [_cells(_attempt_row(lang, attempt)) for attempt in attempts],
     )
     position = store.last_position(profile)
     if position is not None:
         print()
-        print(f"Continue at: lesson {escape(position[0])}, step {position[1] + 1}")
+        print(t(lang, "cli.progress.continue", lesson=escape(position[0]), step=position[1] + 1))
 
 
 def _print_rows(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -102,14 +113,14 @@ def _time(moment: datetime | None) -> str:
     return "-" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _lesson_row(lesson: LessonProgress) -> tuple[str, ...]:
+def _lesson_row(lang: str, lesson: LessonProgress) -> tuple[str, ...]:
     best = "-" if lesson.best_score is None else str(lesson.best_score)
-    state = lesson.state.replace("_", " ")
+    state = t(lang, f"cli.progress.state_{lesson.state}")
     # Steps are counted from 1 for people; the store counts from 0 like the TUI.
     return (lesson.lesson_id, state, str(lesson.step + 1), best, _time(lesson.last_visit))
 
 
-def _attempt_row(attempt: Attempt) -> tuple[str, ...]:
+def _attempt_row(lang: str, attempt: Attempt) -> tuple[str, ...]:
     answer = " ".join(attempt.answer.split())  # one line per attempt, whatever was typed
     if len(answer) > _ANSWER_WIDTH:
         answer = answer[: _ANSWER_WIDTH - 1] + "…"
@@ -118,6 +129,6 @@ def _attempt_row(attempt: Attempt) -> tuple[str, ...]:
         attempt.lesson_id,
         attempt.exercise_id,
         str(attempt.score),
-        "yes" if attempt.passed else "no",
+        t(lang, "cli.yes" if attempt.passed else "cli.no"),
         answer,
     )

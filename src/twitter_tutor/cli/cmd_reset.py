@@ -12,10 +12,9 @@ import sys
 
 from twitter_tutor.cli.cmd_progress import open_for_command
 from twitter_tutor.cli.context import Context
-from twitter_tutor.cli.main import PROG
+from twitter_tutor.cli.output import PROG
 from twitter_tutor.progress import ProgressStore, StoreError
-
-_YES = {"y", "yes", "j", "ja"}  # the tutor also speaks German
+from twitter_tutor.texts import codes, t, tn
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -30,46 +29,50 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         with open_for_command(ctx) as store:
-            return _reset(store, ctx.profile, args.lesson, confirmed=args.yes)
+            return _reset(store, ctx.lang, ctx.profile, args.lesson, confirmed=args.yes)
     except StoreError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: {t(ctx.lang, 'cli.error', message=error)}", file=sys.stderr)
         return 1
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _yes_words() -> set[str]:
+    """What confirms, in any installed language: a learner may answer in either."""
+    return {word for lang in codes() for word in t(lang, "cli.reset.yes_words").split()}
 
 
-def _what(profile: str, lesson: str | None, lessons: int, attempts: int) -> str:
-    scope = "all progress" if lesson is None else f"the progress in lesson '{lesson}'"
-    counts = f"{_plural(lessons, 'lesson')}, {_plural(attempts, 'attempt')}"
-    return f"{scope} of profile '{profile}' ({counts})"
+def _what(lang: str, profile: str, lesson: str | None, lessons: int, attempts: int) -> str:
+    counts = f"{tn(lang, 'cli.reset.lessons', lessons)}, {tn(lang, 'cli.reset.attempts', attempts)}"
+    if lesson is None:
+        return t(lang, "cli.reset.all", profile=profile, counts=counts)
+    return t(lang, "cli.reset.lesson", lesson=lesson, profile=profile, counts=counts)
 
 
-def _reset(store: ProgressStore, profile: str, lesson: str | None, *, confirmed: bool) -> int:
+def _reset(
+    store: ProgressStore, lang: str, profile: str, lesson: str | None, *, confirmed: bool
+) -> int:
     lessons = len([lid for lid in store.lessons(profile) if lesson is None or lid == lesson])
     attempts = len(store.attempts(profile, lesson))
     if lessons == 0 and attempts == 0:
-        where = "" if lesson is None else f" in lesson '{lesson}'"
-        print(f"Nothing to remove: profile '{profile}' has no progress{where}.")
+        if lesson is None:
+            print(t(lang, "cli.reset.nothing_all", profile=profile))
+        else:
+            print(t(lang, "cli.reset.nothing_lesson", profile=profile, lesson=lesson))
         return 0
-    what = _what(profile, lesson, lessons, attempts)
+    what = _what(lang, profile, lesson, lessons, attempts)
     if not confirmed:
         if not sys.stdin.isatty():
-            print(
-                f"{PROG}: error: not removing {what} without confirmation: "
-                "stdin is not a terminal; add --yes to remove it anyway",
-                file=sys.stderr,
-            )
+            refused = t(lang, "cli.reset.refused", what=what)
+            print(f"{PROG}: {t(lang, 'cli.error', message=refused)}", file=sys.stderr)
             return 1
         # The question goes to stderr: stdout carries only the result.
-        print(f"Remove {what}? This cannot be undone. [y/N] ", end="", file=sys.stderr)
+        print(t(lang, "cli.reset.ask", what=what), end="", file=sys.stderr)
         sys.stderr.flush()
         answer = sys.stdin.readline()
-        if answer.strip().lower() not in _YES:
-            print("Nothing was removed.", file=sys.stderr)
+        if answer.strip().lower() not in _yes_words():
+            print(t(lang, "cli.reset.kept"), file=sys.stderr)
             return 1
     removed_lessons, removed_attempts = store.reset(profile, lesson)
     # Counted again by the store: a tutor running meanwhile may have added an attempt.
-    print(f"Removed {_what(profile, lesson, removed_lessons, removed_attempts)}.")
+    removed = _what(lang, profile, lesson, removed_lessons, removed_attempts)
+    print(t(lang, "cli.reset.done", what=removed))
     return 0

@@ -9,10 +9,13 @@ from twitter_tutor.cli.output import print_json
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    # Only `schema` itself registers its options, so the models load for this command alone.
+    from twitter_tutor.content.models import EXERCISE_TYPES
+
     parser.add_argument(
         "part",
         nargs="?",
-        choices=["front-matter", "choice", "pick", "compose", "plan"],
+        choices=["front-matter", *EXERCISE_TYPES],
         help="print only this part (default: all)",
     )
 

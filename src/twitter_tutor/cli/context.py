@@ -10,6 +10,7 @@ from pathlib import Path
 from twitter_tutor import settings
 from twitter_tutor.cli.errors import UsageError
 from twitter_tutor.content.folders import unreadable_folders
+from twitter_tutor.texts import t
 from twitter_tutor.types import Lang
 
 
@@ -21,6 +22,9 @@ class Context:
     """Extra lesson folders, after the built-in course, in the order given."""
     data_dir: Path
     env: Mapping[str, str]
+    store_url: str | None = None
+    """`--store` or TWITTER_TUTOR_STORE; None: the SQLite store in `data_dir`. It may hold a
+    password: show it only through `progress.mask_url`."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, env: Mapping[str, str]) -> Context:
@@ -28,15 +32,14 @@ class Context:
         profile: str | None = getattr(args, "profile", None)
         if profile is not None and (not profile.strip() or not profile.isprintable()):
             # An empty name silently meant the OS user: `--profile "" reset` wiped that one.
-            raise UsageError(
-                f"--profile needs a name, not {profile!r} (leave it out for your OS user name)"
-            )
+            raise UsageError(t(lang, "cli.profile_empty", value=repr(profile)))
         return cls(
             lang=lang,
             profile=profile or settings.default_profile(env),
             lesson_dirs=tuple(settings.extra_lesson_dirs(env, args.lessons)),
             data_dir=settings.data_dir(env),
             env=env,
+            store_url=settings.store_url(env, getattr(args, "store", None)),
         )
 
     def missing_lesson_dirs(self) -> list[Path]:

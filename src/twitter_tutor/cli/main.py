@@ -13,19 +13,19 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, Protocol, cast
 
-from twitter_tutor import __version__
+from twitter_tutor import __version__, settings
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.errors import UsageError
-from twitter_tutor.cli.output import escape, warn
+from twitter_tutor.cli.output import PROG, escape, warn
 from twitter_tutor.settings import SettingsError
+from twitter_tutor.texts import Message, codes, is_installed, said_in, t
 
 __all__ = ["UsageError", "entry", "main"]
 
-PROG = "twitter-tutor"
 
 # name -> one-line help; the order is the order in `--help`.
 COMMANDS: dict[str, str] = {
-    "check": "validate lesson files and report problems as FILE:LINE: message",
+    "check": "validate lesson files and report problems as FILE:LINE:COL: CODE message",
     "list": "list every lesson of every source with its status",
     "analyze": "analyse a tweet: weighted length, entities, kinds and signals",
     "grade": "grade an answer to one exercise (records nothing)",
@@ -40,7 +40,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that reports a usage error in one line instead of usage + message."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        # argparse's own words stay English (Python ships them untranslated).
+        raise UsageError(Message("cli.see_help", message=message, prog=self.prog))
 
 
 def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -51,7 +52,7 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default: object = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--lang",
-        choices=["de", "en"],
+        choices=codes(),
         default=default,
         help="language of the course and the interface (default: from LC_ALL, LC_MESSAGES, LANG)",
     )
@@ -67,6 +68,13 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         metavar="NAME",
         default=default,
         help="whose progress to use (default: the OS user name)",
+    )
+    parser.add_argument(
+        "--store",
+        metavar="URL",
+        default=default,
+        help="where progress is kept: sqlite:///FOLDER or postgresql://USER@HOST/DATABASE "
+        "(default: the local data dir; also env TWITTER_TUTOR_STORE)",
     )
 
 
@@ -125,14 +133,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(args_list).parse_args(args_list)
         ctx = Context.from_args(args, os.environ)
     except (UsageError, SettingsError) as error:
-        _error(f"error: {error}")
+        _error(t(_early_lang(args_list), "cli.error", message=error))
         return 2
+    lang = ctx.lang
     try:
         if args.command is not None:
             for folder in ctx.missing_lesson_dirs():
-                warn(f"warning: lesson folder not found: {folder}")
+                warn(t(lang, "cli.warning", message=t(lang, "cli.folder_missing", folder=folder)))
             for folder in ctx.unreadable_lesson_dirs():
-                warn(f"warning: lesson folder cannot be read: {folder}")
+                text = t(lang, "cli.folder_unreadable", folder=folder)
+                warn(t(lang, "cli.warning", message=text))
         if args.command is None:
             from twitter_tutor.cli.tui_launcher import run as run_tui
 
@@ -142,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a full disk or a closed stdout shows here, not at exit
         return code
     except UsageError as error:
-        _error(f"error: {escape(str(error))}")
+        _error(t(lang, "cli.error", message=escape(str(said_in(lang, error)))))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -155,8 +165,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         # `> /dev/full`, or stdout closed (`>&-`): say so once, never a traceback.
         _silence_stdout()
-        _error(f"error: cannot write the output: {error.strerror or error}")
+        text = t(lang, "cli.cannot_write_output", reason=error.strerror or error)
+        _error(t(lang, "cli.error", message=text))
         return 1
+
+
+def _early_lang(argv: Sequence[str]) -> str:
+    """The language for a message before the arguments could be parsed: `--lang X` if it names
+    an installed language, else the environment's."""
+    for index, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value is not None and is_installed(value):
+            return value
+    return settings.lang_from_env(os.environ)
 
 
 def _error(message: str) -> None:
@@ -194,7 +217,8 @@ def _silence_stdout() -> None:
 def entry() -> None:
     if sys.stdout is None:
         # Started with stdout closed (`twitter-tutor list >&-`): Python gives no stream at all.
-        _error("error: standard output is closed; nothing can be printed")
+        lang = _early_lang(sys.argv[1:])
+        _error(t(lang, "cli.error", message=t(lang, "cli.stdout_closed")))
         sys.exit(1)
     sys.exit(main())
 

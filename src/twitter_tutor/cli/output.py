@@ -7,6 +7,8 @@ import re
 import sys
 from typing import Any
 
+PROG = "twitter-tutor"
+
 # C0 and C1 controls, DEL, and the bidi overrides that reorder what a terminal shows.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
@@ -30,7 +32,7 @@ def print_json(data: Any) -> None:
 
 
 def warn(message: str) -> None:
-    print(f"twitter-tutor: {escape(message)}", file=sys.stderr)
+    print(f"{PROG}: {escape(message)}", file=sys.stderr)
 
 
 def read_stdin_text() -> str:

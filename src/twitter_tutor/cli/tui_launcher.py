@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from twitter_tutor.cli.output import PROG
+from twitter_tutor.texts import said_in, say, t
+
 if TYPE_CHECKING:
     from twitter_tutor.cli.context import Context
     from twitter_tutor.content.course import Course
     from twitter_tutor.progress import OpenedStore
 
-PROG = "twitter-tutor"
 
 
 def load_course(sources: Sequence[Path]) -> Course:
@@ -26,42 +28,47 @@ def load_course(sources: Sequence[Path]) -> Course:
     return load(sources)
 
 
-def open_progress(data_dir: Path, lang: str = "en") -> OpenedStore:
-    """The store, or an in-memory one with a warning when it cannot be used at all."""
+def open_progress(
+    data_dir: Path, lang: str = "en", store_url: str | None = None
+) -> OpenedStore:
+    """The store, or an in-memory one with a warning when it cannot be used at all.
+
+    Only the default store falls back: a store named by `store_url` (`--store`) that cannot
+    be used raises StoreError, since a class whose shared store quietly kept nothing would
+    lose a whole session's work."""
     from twitter_tutor.progress import (
         NewerSchemaError,
         OpenedStore,
         StoreError,
         open_memory_store,
-        open_store,
+        open_store_url,
     )
 
     try:
-        return open_store(data_dir, allow_memory=False)
+        return open_store_url(store_url, data_dir=data_dir)
     except NewerSchemaError:
         raise
     except StoreError as error:
-        from twitter_tutor.tutor.i18n import t
-
+        if store_url is not None:
+            raise
         warning = t(lang, "app.memory_store", error=error)
         return OpenedStore(open_memory_store(), [warning], persistent=False)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from twitter_tutor.progress import NewerSchemaError
+    from twitter_tutor.progress import StoreError
 
     try:
-        opened = open_progress(ctx.data_dir, ctx.lang)
-    except NewerSchemaError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        opened = open_progress(ctx.data_dir, ctx.lang, ctx.store_url)
+    except StoreError as error:  # a newer store, or one named by --store that cannot be used
+        print(f"{PROG}: {said_in(ctx.lang, error)}", file=sys.stderr)
         return 1
     if not _interactive():
         opened.store.close()
-        print(f"{PROG}: {NOT_A_TERMINAL}", file=sys.stderr)
+        print(f"{PROG}: {t(ctx.lang, 'cli.not_a_terminal')}", file=sys.stderr)
         return 2
     from twitter_tutor.tui.app import make_app
     from twitter_tutor.tutor.course_index import INDEX_NAME
-    from twitter_tutor.tutor.i18n import t
 
     sources = tuple(ctx.sources)
     app = make_app(
@@ -72,7 +79,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         sources,
         watch=bool(getattr(args, "watch", False)),
         notices=[
-            *opened.warnings,
+            *(say(ctx.lang, warning) for warning in opened.warnings),
             *(t(ctx.lang, "app.missing_folder", folder=f) for f in ctx.missing_lesson_dirs()),
             *(
                 t(ctx.lang, "app.unreadable_folder", folder=f)
@@ -85,23 +92,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         app.run()
     finally:
+        app.session.close()  # drafts still queued for the store
         opened.store.close()
     # Textual catches an unexpected exception, prints it and ends the app with return code 1;
-    # every answer was saved when it was checked, so only an unsent draft is lost.
+    # every answer was saved when it was checked and every draft as it was typed.
     code = app.return_code or 0
     if code:
-        print(
-            f"{PROG}: the tutor stopped after an unexpected error (exit {code}); every "
-            "checked answer is saved",
-            file=sys.stderr,
-        )
+        print(f"{PROG}: {t(ctx.lang, 'cli.tui_crashed', code=code)}", file=sys.stderr)
     return code
-
-
-NOT_A_TERMINAL = (
-    "the tutor needs a terminal, but standard input is not one; without a terminal use "
-    "'twitter-tutor list', 'analyze', 'grade', 'check' or 'progress' (see 'twitter-tutor --help')"
-)
 
 
 def _interactive() -> bool:

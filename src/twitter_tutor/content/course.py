@@ -13,6 +13,7 @@ from pathlib import Path
 from twitter_tutor.content.folders import lesson_paths
 from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
 from twitter_tutor.content.loader import load_file
+from twitter_tutor.content.problem_codes import DUPLICATE_LESSON_ID, UNKNOWN_REQUIRES, ProblemKind
 from twitter_tutor.content.toml_lines import key_lines
 
 
@@ -91,6 +92,7 @@ def resolve(files: list[LessonFile]) -> Course:
                 _id_line(f),
                 f"duplicate lesson id '{f.meta.id}' for lang '{f.meta.lang}' "
                 f"(also in {earlier.path}); give this lesson another id",
+                DUPLICATE_LESSON_ID,
             )
         else:
             course.replaced[earlier.path] = f.path
@@ -106,26 +108,19 @@ def resolve(files: list[LessonFile]) -> Course:
                 _key_line(f, "requires"),
                 f"requires unknown lesson {', '.join(repr(m) for m in missing)}; "
                 f"known lessons: {', '.join(sorted(known)) or 'none'}",
+                UNKNOWN_REQUIRES,
             )
     return course
 
 
-def _with_problem(f: LessonFile, line: int, message: str) -> LessonFile:
-    return replace(f, lesson=None, problems=(*f.problems, Problem(f.path, line, message)))
-
-
-def _front_text(f: LessonFile) -> str:
-    try:
-        text = f.path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    parts = text.replace("\r\n", "\n").split("\n+++", 1)
-    return parts[0].removeprefix("+++\n") if len(parts) == 2 else ""
+def _with_problem(f: LessonFile, line: int, message: str, kind: ProblemKind) -> LessonFile:
+    problem = Problem(f.path, line, message, kind)
+    return replace(f, lesson=None, problems=(*f.problems, problem))
 
 
 def _key_line(f: LessonFile, key: str) -> int:
     # The front matter starts on line 2 (line 1 is the opening '+++').
-    found = key_lines(_front_text(f)).get((key,))
+    found = key_lines(f.front_toml).get((key,))
     return found + 1 if found is not None else 1
 
 

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from twitter_tutor.content.models import (
-    RULE_MODELS,
-    RULE_NAMES,
-    Choice,
-    Example,
-    FrontMatter,
-    PickItem,
-    TweetContext,
-)
+from twitter_tutor.content.invisible import visible
+from twitter_tutor.content.models import RULE_MODELS, RULE_NAMES, FrontMatter
 from twitter_tutor.content.toml_lines import Loc
 
 _TYPE_WORDS = {
@@ -43,24 +37,27 @@ def _field_name(loc: Loc) -> str:
     return ".".join(parts)
 
 
-# Sub-tables of an exercise, by the key that holds them; `checks` is resolved by its rule.
-_SUBTABLES: dict[str, type[BaseModel]] = {
-    "choices": Choice,
-    "items": PickItem,
-    "context": TweetContext,
-    "examples": Example,
-}
-
-
 def _known_fields(model: type[BaseModel], raw_loc: Loc) -> list[str]:
     """Field names of the table holding the key at `raw_loc` (a location with its tags)."""
     names = [p for p in raw_loc[:-1] if isinstance(p, str)]
     current: type[BaseModel] | None = model
     if names and names[0] == "checks":
         current = RULE_MODELS.get(names[1]) if len(names) > 1 else None
-    elif names:
-        current = _SUBTABLES.get(names[-1])
+    else:
+        # Sub-tables are read off the model's own fields, so a new exercise type's tables
+        # (`choices`, `items`, `context`, ...) need no list here.
+        for name in names:
+            field = current.model_fields.get(name) if current else None
+            current = _table_model(field.annotation) if field else None
     return sorted(current.model_fields) if current else []
+
+
+def _table_model(annotation: object) -> type[BaseModel] | None:
+    """The one model a field holds as a table: `Model`, `Model | None` or `list[Model]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    found = {m for arg in get_args(annotation) if (m := _table_model(arg)) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def strip_tags(loc: Loc) -> Loc:
@@ -98,7 +95,9 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[Loc, str]:
         tag = error.get("ctx", {}).get("tag", value)
         close = difflib.get_close_matches(str(tag), RULE_NAMES, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return (*loc, "rule"), (f"unknown rule '{tag}'{hint}; known rules: {', '.join(RULE_NAMES)}")
+        return (*loc, "rule"), (
+            f"unknown rule '{visible(str(tag))}'{hint}; known rules: {', '.join(RULE_NAMES)}"
+        )
     if kind == "union_tag_not_found":
         return loc, f"{name} has no 'rule'; add one of: {', '.join(RULE_NAMES)}"
     if kind in _TYPE_WORDS:
@@ -142,7 +141,8 @@ def _plural(count: object, one: str, many: str) -> str:
 
 def _show(value: object) -> str:
     if isinstance(value, str):
-        return f'"{value}"' if len(value) < 40 else f'"{value[:37]}..."'
+        # visible(): a tab or zero-width space in the value would not show in the message.
+        return f'"{visible(value)}"' if len(value) < 40 else f'"{visible(value[:37])}..."'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):

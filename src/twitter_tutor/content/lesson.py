@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from twitter_tutor.content.models import AnyExercise, FrontMatter
+from twitter_tutor.content.problem_codes import UNCLASSIFIED, ProblemKind
+from twitter_tutor.content.toml_lines import Loc, key_lines
 
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong in a lesson file, at a 1-based line of the .md file."""
+    """Something wrong in a lesson file, at a 1-based line (and column, when known)."""
 
     path: Path
     line: int
     message: str
+    kind: ProblemKind = UNCLASSIFIED
+    """Its stable code and name (`TT101 unclosed-exercise-fence`), explained in the docs."""
+    column: int | None = None
+    """1-based, counted in characters; None when only the line is known."""
+
+    @property
+    def code(self) -> str:
+        return self.kind.code
+
+    @property
+    def name(self) -> str:
+        return self.kind.name
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        """`PATH:LINE:COL: CODE message`, or `PATH:LINE: CODE message` without a column: the
+        form compilers use, so editors and CI logs link it to the line."""
+        column = f":{self.column}" if self.column is not None else ""
+        return f"{self.path}:{self.line}{column}: {self.kind.code} {self.message}"
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,14 @@ class MarkdownBlock:
 class ExerciseBlock:
     exercise: AnyExercise
     line: int
+    """The line of the opening fence."""
+    toml_text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def lines(self) -> dict[Loc, int]:
+        """{key location: line in the .md file}, worked out only when a problem needs it:
+        scanning every block up front was the loader's largest cost."""
+        return {loc: self.line + n for loc, n in key_lines(self.toml_text).items()}
 
 
 Block = MarkdownBlock | ExerciseBlock
@@ -80,6 +106,11 @@ class Lesson:
     def exercises(self) -> list[AnyExercise]:
         return [e for s in self.steps for e in s.exercises]
 
+    @property
+    def exercise_blocks(self) -> list[ExerciseBlock]:
+        """The exercises with where they stand in the file (for `check`'s example tests)."""
+        return [b for s in self.steps for b in s.blocks if isinstance(b, ExerciseBlock)]
+
     def exercise(self, exercise_id: str) -> AnyExercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)
 
@@ -97,6 +128,8 @@ class LessonFile:
     lesson: Lesson | None
     meta: FrontMatter | None
     problems: tuple[Problem, ...] = field(default=())
+    front_toml: str = field(default="", repr=False, compare=False)
+    """The front matter's TOML (file lines 2 on), so course-level problems find their line."""
 
     @property
     def ok(self) -> bool:

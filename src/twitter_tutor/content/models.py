@@ -7,7 +7,7 @@ Unknown keys are forbidden everywhere so a typo is reported instead of silently 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -91,6 +91,11 @@ class ChoiceExercise(ExerciseBase):
     def multiple(self) -> bool:
         return sum(c.correct for c in self.choices) > 1
 
+    @property
+    def label(self) -> str:
+        """What lists of exercises (the lesson summary) show it by."""
+        return self.question
+
 
 # --- pick ---------------------------------------------------------------------------------
 
@@ -121,6 +126,11 @@ class PickExercise(ExerciseBase):
         if all(i.pick for i in self.items):
             raise ValueError("a pick exercise needs at least one item with pick = false")
         return self
+
+    @property
+    def label(self) -> str:
+        """What lists of exercises (the lesson summary) show it by."""
+        return self.question
 
 
 # --- compose rules ------------------------------------------------------------------------
@@ -312,6 +322,11 @@ class ComposeExercise(ExerciseBase):
     )
     floor: Floor = Field(default_factory=Floor, description="The substance floor (optional).")
 
+    @property
+    def label(self) -> str:
+        """What lists of exercises (the lesson summary) show it by."""
+        return self.prompt
+
 
 class PlanExercise(ExerciseBase):
     """Plan several tweets at once; every check applies to each tweet, plus mix rules."""
@@ -367,16 +382,28 @@ class PlanExercise(ExerciseBase):
         names = ("max_promotional", "min_personal", "min_conversational", "min_informative")
         return [(n, v) for n in names if (v := getattr(self, n)) is not None]
 
+    @property
+    def label(self) -> str:
+        """What lists of exercises (the lesson summary) show it by."""
+        return self.prompt
 
-Exercise = Annotated[
-    ChoiceExercise | PickExercise | ComposeExercise | PlanExercise,
-    Field(discriminator="type"),
-]
-EXERCISE_TYPES: tuple[str, ...] = ("choice", "pick", "compose", "plan")
-EXERCISE_MODELS: dict[str, type[ExerciseBase]] = {
-    "choice": ChoiceExercise,
-    "pick": PickExercise,
-    "compose": ComposeExercise,
-    "plan": PlanExercise,
-}
+
+# --- the exercise types ----------------------------------------------------------------------
+
 AnyExercise = ChoiceExercise | PickExercise | ComposeExercise | PlanExercise
+"""Every exercise type, in the order `check` and the docs list them. The one list of types in
+the content layer: a new type is added here; grading and the TUI each have a registry keyed by
+the same names (grading.grader.GRADING, tui.widgets.registry.EXERCISE_WIDGETS)."""
+
+
+def type_name(model: type[ExerciseBase]) -> str:
+    """An exercise model's name in lesson files: the value of its `type` literal."""
+    (name,) = get_args(model.model_fields["type"].annotation)
+    return str(name)
+
+
+EXERCISE_MODELS: dict[str, type[ExerciseBase]] = {type_name(m): m for m in get_args(AnyExercise)}
+"""{type name: model}, read from AnyExercise, so the name and the model cannot disagree."""
+EXERCISE_TYPES: tuple[str, ...] = tuple(EXERCISE_MODELS)
+Exercise = Annotated[AnyExercise, Field(discriminator="type")]
+"""Any exercise, validated into the model its `type` names (for pydantic's TypeAdapter)."""

@@ -13,13 +13,15 @@ from collections.abc import Iterator, Sequence
 
 from markdown_it.token import Token
 
+from twitter_tutor.content.problem_codes import TABLE_TOO_BIG, TABLE_TOO_WIDE, ProblemKind
+
 MAX_TABLE_COLUMNS = 12
 MAX_TABLE_CELLS = 300
 MAX_STEP_CHARS = 15_000
 
 
-def table_problems(tokens: Sequence[Token]) -> Iterator[tuple[int, str]]:
-    """(0-based line within the parsed text, message) for each table too big to show."""
+def table_problems(tokens: Sequence[Token]) -> Iterator[tuple[int, ProblemKind, str]]:
+    """(0-based line within the parsed text, kind, message) for each table too big to show."""
     columns = rows = 0
     start = 0
     in_table = False
@@ -35,19 +37,19 @@ def table_problems(tokens: Sequence[Token]) -> Iterator[tuple[int, str]]:
             columns += 1
         elif token.type == "table_close":
             in_table = False
-            message = _table_message(columns, rows)
-            if message:
-                yield start, message
+            found = _table_message(columns, rows)
+            if found:
+                yield start, *found
 
 
-def _table_message(columns: int, rows: int) -> str | None:
+def _table_message(columns: int, rows: int) -> tuple[ProblemKind, str] | None:
     if columns > MAX_TABLE_COLUMNS:
-        return (
+        return TABLE_TOO_WIDE, (
             f"this table has {columns:,} columns; at most {MAX_TABLE_COLUMNS} can be read in a "
             "terminal: split it, or use a list"
         )
     if columns * rows > MAX_TABLE_CELLS:
-        return (
+        return TABLE_TOO_BIG, (
             f"this table has {columns * rows:,} cells; the tutor shows at most "
             f"{MAX_TABLE_CELLS:,} in one table: split it over several steps"
         )

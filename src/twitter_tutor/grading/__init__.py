@@ -1,8 +1,8 @@
 """Grading: one entry point for the TUI, `grade` and `check`, explaining *why* in the lesson's
 language."""
 
-from twitter_tutor.grading.answers import AnswerError, parse_answer
-from twitter_tutor.grading.grader import grade
+from twitter_tutor.grading.answers import AnswerError
+from twitter_tutor.grading.grader import grade, grading_for, parse_answer, previewer
 from twitter_tutor.grading.result import CheckResult, GradeResult, ItemFeedback
 
 __all__ = [
@@ -11,5 +11,7 @@ __all__ = [
     "GradeResult",
     "ItemFeedback",
     "grade",
+    "grading_for",
     "parse_answer",
+    "previewer",
 ]

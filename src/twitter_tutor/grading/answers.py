@@ -1,16 +1,12 @@
-"""Answers as the learner gives them: text for compose and plan, numbers for choice and pick."""
+"""Answers as the learner gives them: text for compose and plan, numbers for choice and pick.
+
+Each exercise type reads its own answers (grading/exercises/); `grader.parse_answer` picks the
+type's reader. Here: the answer kinds and the number list that choice and pick share.
+"""
 
 from __future__ import annotations
 
 import re
-
-from twitter_tutor.content.models import (
-    AnyExercise,
-    ChoiceExercise,
-    ComposeExercise,
-    PickExercise,
-    PlanExercise,
-)
 
 Answer = str | tuple[str, ...] | frozenset[int]
 """compose: the tweet; plan: one text per tweet; choice/pick: the chosen numbers (from 1)."""
@@ -28,16 +24,11 @@ class AnswerError(ValueError):
     """An answer that cannot be graded at all (empty, not numbers, out of range). One line."""
 
 
-def parse_answer(exercise: AnyExercise, raw: str) -> Answer:
-    """Read an answer written as text (the `grade` command, lesson examples)."""
-    if isinstance(exercise, ChoiceExercise | PickExercise):
-        count = len(exercise.choices if isinstance(exercise, ChoiceExercise) else exercise.items)
-        return parse_numbers(raw, count)
-    if isinstance(exercise, ComposeExercise):
-        if not raw.strip():
-            raise AnswerError("the answer is empty: write the tweet to grade")
-        return raw
-    return parse_plan(exercise, raw)
+def chosen_numbers(answer: Answer) -> frozenset[int]:
+    """The chosen numbers of an answer to a numbered exercise (choice, pick)."""
+    if not isinstance(answer, frozenset):
+        raise AnswerError("choice and pick exercises take the numbers of the chosen items")
+    return answer
 
 
 def parse_numbers(raw: str, count: int) -> frozenset[int]:
@@ -57,17 +48,3 @@ def parse_numbers(raw: str, count: int) -> frozenset[int]:
             f"{', '.join(outside[:10])} out of range: the answers are numbered 1 to {count}"
         )
     return numbers
-
-
-def parse_plan(exercise: PlanExercise, raw: str) -> tuple[str, ...]:
-    """One tweet per line; trailing empty lines are dropped, missing tweets count as empty."""
-    lines = [line.removesuffix("\r") for line in raw.split("\n")]
-    while lines and not lines[-1].strip():
-        lines.pop()
-    if not lines:
-        raise AnswerError(f"the answer is empty: write {exercise.count} tweets, one per line")
-    if len(lines) > exercise.count:
-        raise AnswerError(
-            f"{len(lines)} tweets given but the plan asks for {exercise.count}: one tweet per line"
-        )
-    return tuple(lines) + ("",) * (exercise.count - len(lines))

@@ -19,6 +19,7 @@ from twitter_tutor.grading.messages import message
 from twitter_tutor.grading.result import CheckResult
 from twitter_tutor.grading.rules import find_words
 from twitter_tutor.grading.similarity import same_as_earlier
+from twitter_tutor.grading.substance import only_small_talk
 
 MIX_KINDS = ("promotional", "personal", "conversational", "informative")
 REPEAT = "repeat"
@@ -65,8 +66,10 @@ def tweet_kinds(
         return TweetKinds(number, (), counted=False)
     product = bool(exercise.products) and bool(find_words(analysis.text, exercise.products))
     kinds = set(analysis.kinds) & set(MIX_KINDS)
-    if "filler" in analysis.kinds and "promotional" not in kinds:
-        # Small talk with a question mark is not a conversation starter.
+    private = any(s.name == "private_life" for s in analysis.signals)
+    if "promotional" not in kinds and (private or only_small_talk(analysis) is not None):
+        # Small talk with a question mark is not a conversation starter, and a hangover is
+        # not the personal side of a company account.
         kinds -= {"conversational", "personal"}
     if product:
         kinds.add("promotional")

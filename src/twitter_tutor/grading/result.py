@@ -83,9 +83,10 @@ class GradeResult:
             "pass_score": self.pass_score,
             "summary": self.summary,
         }
-        if self.exercise_type in ("compose", "plan"):
-            data["checks"] = [c.to_json() for c in self.checks]
-        else:
+        # A result lists either the items the learner chose among or the checks applied.
+        if self.items:
             data["items"] = [i.to_json() for i in self.items]
+        else:
+            data["checks"] = [c.to_json() for c in self.checks]
         data.update(self.extra)
         return data

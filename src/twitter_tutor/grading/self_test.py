@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
-from twitter_tutor.content.loader import ParsedExercise, parsed_exercises
-from twitter_tutor.content.models import ChoiceExercise, PickExercise
-from twitter_tutor.grading.answers import AnswerError, parse_answer
-from twitter_tutor.grading.grader import grade
+from twitter_tutor.content.lesson import ExerciseBlock, Lesson, LessonFile, Problem
+from twitter_tutor.content.problem_codes import EXAMPLE_ANSWER, EXAMPLE_FIELD, EXAMPLE_MISMATCH
+from twitter_tutor.grading.answers import AnswerError
+from twitter_tutor.grading.grader import grade, grading_for, parse_answer
 
 
 def example_problems(lesson: Lesson) -> list[Problem]:
     problems: list[Problem] = []
-    for parsed in parsed_exercises(lesson):
+    for parsed in lesson.exercise_blocks:
         problems.extend(_exercise_problems(lesson, parsed))
     return problems
 
 
-def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
+def _exercise_problems(lesson: Lesson, parsed: ExerciseBlock) -> list[Problem]:
     exercise = parsed.exercise
-    numbered = isinstance(exercise, ChoiceExercise | PickExercise)
-    field, other = ("answer", "text") if numbered else ("text", "answer")
+    field = grading_for(exercise).example_field
+    other = "text" if field == "answer" else "answer"
     problems: list[Problem] = []
     for index, example in enumerate(exercise.examples):
         # Looked up only for a problem: finding key lines means scanning the block's TOML.
         def at(index: int = index) -> int:
-            return parsed.lines.get(("examples", index), parsed.fence_line)
+            return parsed.lines.get(("examples", index), parsed.line)
 
-        raw = example.answer if numbered else example.text
+        raw = example.answer if field == "answer" else example.text
         if getattr(example, other) is not None:
             problems.append(
                 Problem(
@@ -36,18 +35,26 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
                     at(),
                     f"example {index + 1}: a {exercise.type} example takes '{field}', "
                     f"not '{other}'",
+                    EXAMPLE_FIELD,
                 )
             )
             continue
         if raw is None:
             problems.append(
-                Problem(lesson.path, at(), f"example {index + 1}: add '{field}' to the example")
+                Problem(
+                    lesson.path,
+                    at(),
+                    f"example {index + 1}: add '{field}' to the example",
+                    EXAMPLE_FIELD,
+                )
             )
             continue
         try:
             result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
         except AnswerError as error:
-            problems.append(Problem(lesson.path, at(), f"example {index + 1}: {error}"))
+            problems.append(
+                Problem(lesson.path, at(), f"example {index + 1}: {error}", EXAMPLE_ANSWER)
+            )
             continue
         if result.passed != example.passes:
             failed = [c.rule for c in result.checks if not c.passed]
@@ -67,6 +74,7 @@ def _exercise_problems(lesson: Lesson, parsed: ParsedExercise) -> list[Problem]:
                     at(),
                     f"example {index + 1} should {expected} but {actual} with score "
                     f"{result.score} (pass_score {exercise.pass_score}){detail}",
+                    EXAMPLE_MISMATCH,
                 )
             )
     return problems

@@ -69,13 +69,25 @@ def shortfalls(analysis: Analysis, floor: Floor) -> list[Shortfall]:
     run = _EXCLAMATION_RUN.search(text)
     if run:
         found.append(Shortfall("exclamations", run.group()))
-    if not floor.allow_small_talk and "filler" in analysis.kinds:
-        small_talk = [(s.start, s.end) for s in analysis.signals if s.kind == "filler"]
-        rest = words(blank(text, small_talk))
-        if len([w for w in rest if w not in _GLUE]) < 4:
-            quoted = next(s.text for s in analysis.signals if s.kind == "filler")
+    if not floor.allow_small_talk:
+        quoted = only_small_talk(analysis)
+        if quoted is not None:
             found.append(Shortfall("small_talk", quoted))
     return found
+
+
+def only_small_talk(analysis: Analysis) -> str | None:
+    """The small-talk phrase when the tweet says nothing besides it ("Who else loves Fridays?");
+    None when there is none, or when the rest has something to say ("Who else is confused by
+    the new grant rules? Which part is unclear?")."""
+    if "filler" not in analysis.kinds:
+        return None
+    text = analysis.text[:MAX_TEXT]
+    small_talk = [(s.start, s.end) for s in analysis.signals if s.kind == "filler"]
+    rest = words(blank(text, small_talk))
+    if len([w for w in rest if w not in _GLUE]) >= 4:
+        return None
+    return next(s.text for s in analysis.signals if s.kind == "filler")
 
 
 def _looks_mashed(word: str) -> bool:

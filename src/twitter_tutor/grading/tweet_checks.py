@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from twitter_tutor.analysis import Analysis
+from twitter_tutor.analysis import Analysis, analyze, detect_lang
 from twitter_tutor.content.models import ComposeExercise, PlanExercise, RuleBase, Topic
 from twitter_tutor.grading import rules
 from twitter_tutor.grading.messages import message, quote_all
@@ -24,6 +24,13 @@ ORIGINAL = "original"
 ABOUT = "about"
 GATES = (FLOOR, ORIGINAL)
 """Checks without which nothing else a tweet does counts."""
+
+
+def analyze_for(text: str, lesson_lang: str) -> Analysis:
+    """The tweet's own language when it is clear, else the lesson's. The whole text is analysed
+    (linear time), so the length it reports is the true one; the grading steps on top read at
+    most MAX_TEXT characters of it."""
+    return analyze(text, lang=detect_lang(text) or lesson_lang)
 
 
 @dataclass(frozen=True)

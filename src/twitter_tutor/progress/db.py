@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
+from twitter_tutor.texts import Message
+
 BUSY_TIMEOUT_S = 5.0
 """How long a write waits for another process's transaction; ours are a few ms each."""
 
@@ -40,16 +42,13 @@ def is_unwritable(error: sqlite3.Error) -> bool:
     return _primary_code(error) in _UNWRITABLE
 
 
-def describe(error: sqlite3.Error) -> str:
+def describe(error: sqlite3.Error) -> Message:
     """A one-line, learner-facing reason for a failed store operation."""
     if is_busy(error):
-        return (
-            "The progress store is busy: another twitter-tutor kept it locked for more than "
-            f"{BUSY_TIMEOUT_S:g} s. Please try again."
-        )
+        return Message("store.busy", seconds=f"{BUSY_TIMEOUT_S:g}")
     if is_corrupt(error):
-        return "The progress store is damaged; restart twitter-tutor to set it aside."
-    return f"The progress store could not be used: {error}."
+        return Message("store.damaged")
+    return Message("store.unusable", error=str(error))
 
 
 @contextmanager

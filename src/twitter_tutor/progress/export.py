@@ -27,7 +27,7 @@ def _lesson_json(lesson: LessonProgress) -> dict[str, object]:
     return {
         "id": lesson.lesson_id,
         "state": lesson.state,
-        "step": lesson.step,
+        "step": lesson.step + 1,  # counted from 1, as the tutor and `progress` show it
         "best_score": lesson.best_score,
         "first_visit": None if lesson.first_visit is None else to_text(lesson.first_visit),
         "last_visit": None if lesson.last_visit is None else to_text(lesson.last_visit),
@@ -48,7 +48,8 @@ def _attempt_json(attempt: Attempt) -> dict[str, object]:
 
 
 def export_json(store: ProgressStore, profile: str) -> dict[str, object]:
-    """Lessons (in the order first visited) and attempts (oldest first); times ISO 8601 UTC."""
+    """Lessons (in the order first visited) and attempts (oldest first); times ISO 8601 UTC,
+    steps counted from 1."""
     return {
         "profile": profile,
         "lessons": [_lesson_json(lesson) for lesson in store.lessons(profile).values()],

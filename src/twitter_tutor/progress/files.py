@@ -18,6 +18,7 @@ from typing import Literal
 
 from twitter_tutor.progress import db
 from twitter_tutor.progress.errors import StoreError
+from twitter_tutor.texts import Message
 
 STORE_NAME = "progress.sqlite3"
 LOCK_NAME = "progress.sqlite3.lock"
@@ -50,15 +51,17 @@ def _with_sides(path: Path) -> list[Path]:
 
 def _reason(error: OSError) -> str:
     reasons = {
-        errno.EEXIST: "it is a file, not a folder",
-        errno.ENOTDIR: "part of that path is a file, not a folder",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOSPC: "the disk is full",
-        errno.EISDIR: "the store's path is a folder",
+        errno.EEXIST: "store.reason.is_file",
+        errno.ENOTDIR: "store.reason.not_dir",
+        errno.EACCES: "store.reason.permission",
+        errno.EPERM: "store.reason.permission",
+        errno.EROFS: "store.reason.read_only",
+        errno.ENOSPC: "store.reason.disk_full",
+        errno.EISDIR: "store.reason.path_is_folder",
     }
-    return reasons.get(error.errno or 0, (error.strerror or str(error)).lower())
+    key = reasons.get(error.errno or 0)
+    # Any other error in the system's own words (which the system, not we, translates).
+    return Message(key) if key else (error.strerror or str(error)).lower()
 
 
 def make_private_dir(data_dir: Path) -> None:
@@ -69,7 +72,7 @@ def make_private_dir(data_dir: Path) -> None:
         raise Unwritable(_reason(error)) from error
     # os.access also sees a read-only mount; plain permission bits do not stop root.
     if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise Unwritable("the folder is not writable")
+        raise Unwritable(Message("store.reason.not_writable"))
 
 
 @contextmanager
@@ -96,10 +99,7 @@ def opening_lock(data_dir: Path) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise StoreError(
-                        "The progress store is busy: another twitter-tutor is opening it. "
-                        "Please try again."
-                    ) from None
+                    raise StoreError(Message("store.opening_busy")) from None
                 time.sleep(0.01)
         yield
     finally:
@@ -111,17 +111,14 @@ def examine(path: Path, known_version: int) -> Health:
     try:
         if path.is_symlink():
             # SQLite would write into the link's target and the store would chmod it.
-            raise Unwritable(
-                f"{path.name} is a symbolic link; twitter-tutor does not follow it "
-                "(put the real file there instead)"
-            )
+            raise Unwritable(Message("store.reason.symlink", name=path.name))
         info = path.stat()
     except FileNotFoundError:
         return Health("missing")
     except OSError as error:
         raise Unwritable(_reason(error)) from error
     if stat.S_ISDIR(info.st_mode):
-        raise Unwritable(f"{path.name} is a folder, not a file")
+        raise Unwritable(Message("store.reason.is_folder", name=path.name))
     try:
         with path.open("rb") as file:
             header = file.read(_HEADER_SIZE)
@@ -132,7 +129,7 @@ def examine(path: Path, known_version: int) -> Health:
         # that once held progress may have been truncated.
         return Health("empty")
     if len(header) < _HEADER_SIZE or not header.startswith(_MAGIC):
-        return Health("corrupt", reason="not a SQLite database")
+        return Health("corrupt", reason=Message("store.health.not_sqlite"))
     version = int.from_bytes(header[_USER_VERSION_AT : _USER_VERSION_AT + 4], "big", signed=True)
     if version > known_version:
         return Health("newer", version)
@@ -155,7 +152,7 @@ def _probe(path: Path, known_version: int) -> Health:
         ).fetchone()[0]
     except sqlite3.Error as error:
         if db.is_corrupt(error):
-            return Health("corrupt", reason="the file is damaged")
+            return Health("corrupt", reason=Message("store.health.damaged"))
         if db.is_busy(error):
             raise StoreError(db.describe(error)) from error
         # Say, no right to create the -shm file: not the data's fault; the real open reports it.
@@ -163,11 +160,11 @@ def _probe(path: Path, known_version: int) -> Health:
     finally:
         conn.close()
     if problems != [("ok",)]:
-        return Health("corrupt", reason="the file is damaged")
+        return Health("corrupt", reason=Message("store.health.damaged"))
     if version > known_version:
         return Health("newer", version)
     if version == 0 and tables:
-        return Health("corrupt", reason="it is some other program's database")
+        return Health("corrupt", reason=Message("store.health.foreign"))
     return Health("usable", version)
 
 
@@ -194,7 +191,8 @@ def set_aside(path: Path, now: datetime, label: str = "corrupt") -> Path:
             with suppress(FileNotFoundError):
                 file.rename(file_aside)
     except OSError as error:
-        raise Unwritable(f"a damaged store could not be set aside: {_reason(error)}") from error
+        reason = _reason(error)
+        raise Unwritable(Message("store.reason.set_aside_failed", reason=reason)) from error
     return aside
 
 

@@ -4,52 +4,67 @@ to memory when nothing can be written, always saying so in a warning."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from twitter_tutor.progress import db, files
 from twitter_tutor.progress.errors import StoreError
 from twitter_tutor.progress.schema import SCHEMA_VERSION, migrate, newer_schema_error
+from twitter_tutor.progress.sqlite_store import SqliteStore
 from twitter_tutor.progress.store import ProgressStore
 from twitter_tutor.progress.timefmt import utc_now
+from twitter_tutor.texts import Message
 
 
 @dataclass(frozen=True)
 class OpenedStore:
     store: ProgressStore
     warnings: list[str]
-    """One-line messages for the learner (store set aside, progress not kept, ...)."""
+    """One-line messages for the learner (store set aside, progress not kept, ...): catalogue
+    Messages, so a front end can say them in the learner's language (`texts.say`)."""
     persistent: bool
     """False for the in-memory fallback: nothing survives the session."""
 
 
-def open_store(data_dir: Path, *, allow_memory: bool = True) -> OpenedStore:
+Clock = Callable[[], datetime]
+
+
+def has_store(data_dir: Path) -> bool:
+    """Whether progress was ever saved in `data_dir`; unlike opening, this creates nothing."""
+    return (data_dir / files.STORE_NAME).exists()
+
+
+def open_store(
+    data_dir: Path, *, allow_memory: bool = True, clock: Clock = utc_now
+) -> OpenedStore:
     """Open `<data_dir>/progress.sqlite3`, creating or repairing it as needed.
 
     Raises NewerSchemaError for a store of a newer twitter-tutor (left untouched), and
     StoreError when the data dir cannot be written and `allow_memory` is False; with it True,
-    an in-memory store is returned instead, with a warning.
+    an in-memory store is returned instead, with a warning. `clock` stamps every write (tests
+    fix it for stable dates).
     """
     try:
-        return _open_file(data_dir)
+        return _open_file(data_dir, clock)
     except files.Unwritable as problem:
+        reason = problem.args[0] if problem.args else str(problem)
         if not allow_memory:
-            raise StoreError(f"Cannot save progress in {data_dir}: {problem}.") from problem
-        warning = (
-            f"Cannot save progress in {data_dir}: {problem}. "
-            "Your progress will NOT be kept after you quit."
-        )
-        return OpenedStore(open_memory_store(), [warning], persistent=False)
+            cannot = Message("store.cannot_save", folder=data_dir, problem=reason)
+            raise StoreError(cannot) from problem
+        warning = Message("store.cannot_save_memory", folder=data_dir, problem=reason)
+        return OpenedStore(open_memory_store(clock), [warning], persistent=False)
 
 
-def open_memory_store() -> ProgressStore:
+def open_memory_store(clock: Clock = utc_now) -> ProgressStore:
     """A store that lives only as long as the process: the fallback, and handy for tests."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     migrate(conn, "in memory")
-    return ProgressStore(conn, None)
+    return SqliteStore(conn, None, clock=clock)
 
 
-def _open_file(data_dir: Path) -> OpenedStore:
+def _open_file(data_dir: Path, clock: Clock) -> OpenedStore:
     files.make_private_dir(data_dir)
     path = data_dir / files.STORE_NAME
     warnings: list[str] = []
@@ -60,25 +75,18 @@ def _open_file(data_dir: Path) -> OpenedStore:
         if health.kind == "corrupt":
             aside = files.set_aside(path, utc_now())
             warnings.append(
-                f"The progress store {path} could not be read ({health.reason}); "
-                f"it was kept as {aside.name} and a new, empty store was started."
+                Message("store.set_aside", path=path, reason=health.reason, aside=aside.name)
             )
         elif health.kind == "empty":
-            warnings.append(
-                f"The progress store {path} was empty (0 bytes), so there was no progress to "
-                "read; a new, empty store was started in it."
-            )
+            warnings.append(Message("store.was_empty", path=path))
         elif health.kind == "missing" and files.has_side_files(path):
             # Leftovers of a store someone deleted: SQLite would replay them into the new one.
             aside = files.set_aside(path, utc_now())
-            warnings.append(
-                f"Leftover files of a removed progress store were kept as {aside.name}-* "
-                f"beside {path}."
-            )
+            warnings.append(Message("store.leftovers", aside=aside.name, path=path))
         files.create_private(path)
         conn = _connect(path)
     files.restrict(path)
-    return OpenedStore(ProgressStore(conn, path), warnings, persistent=True)
+    return OpenedStore(SqliteStore(conn, path, clock=clock), warnings, persistent=True)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

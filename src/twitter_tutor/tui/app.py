@@ -16,7 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.screen import Screen
 
-from twitter_tutor.tui.course_loading import CourseLoadingApp
+from twitter_tutor.texts import next_language
+from twitter_tutor.tui.course_loading import LOAD_DELAY_S, CourseLoadingApp
 from twitter_tutor.tui.literal import clean
 from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
 from twitter_tutor.tui.screens.home import HomeScreen
@@ -53,8 +54,8 @@ class TutorApp(CourseLoadingApp):
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
     ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(self, session: Session, *, load_delay_s: float = LOAD_DELAY_S) -> None:
+        super().__init__(session, load_delay_s=load_delay_s)
         session.on_error = self._store_error
         session.on_damaged = self._store_damaged
         self._errors_shown: set[str] = set()
@@ -121,8 +122,7 @@ class TutorApp(CourseLoadingApp):
         if file is None or file.lesson is None:
             return
         if step is None:
-            state = self.session.progress().get(lesson_id)
-            step = state.step if state is not None and state.state == "in_progress" else 0
+            step = self.session.start_step(lesson_id)
         self._to_home()
         self.push_screen(LessonScreen(self.session, file.lesson, step))
 
@@ -155,7 +155,7 @@ class TutorApp(CourseLoadingApp):
 
     async def action_switch_language(self) -> None:
         session = self.session
-        session.lang = "en" if session.lang == "de" else "de"
+        session.lang = next_language(session.lang)  # through every installed one, in order
         self.title = t(session.lang, "app.title")
         if session.course is not None:
             session.set_course(session.course)  # the rows of the other language
@@ -174,15 +174,16 @@ class TutorApp(CourseLoadingApp):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        def cmd(name: str, callback: Callable[[], object]) -> SystemCommand:
-            lang = self.session.lang
+        def cmd(name: str, callback: Callable[[], object], lang: str = "") -> SystemCommand:
+            lang = lang or self.session.lang
             return SystemCommand(t(lang, f"cmd.{name}"), t(lang, f"cmd.{name}_help"), callback)
 
         yield cmd("home", self.action_home)
         yield cmd("review", self.action_review)
         yield cmd("help", self.action_help)
         yield cmd("theme", self.action_toggle_theme)
-        yield cmd("language", self.action_switch_language)
+        # Offered in the language it switches to, so a reader of that language finds it.
+        yield cmd("language", self.action_switch_language, next_language(self.session.lang))
         yield cmd("quit", self.action_quit)
 
 
@@ -197,8 +198,10 @@ def make_app(
     notices: Sequence[str] = (),
     tz: tzinfo | None = None,
     index_path: Path | None = None,
+    load_delay_s: float = LOAD_DELAY_S,
 ) -> TutorApp:
-    """The tutor, wired to its services; the CLI and the tests both build it here."""
+    """The tutor, wired to its services; the CLI and the tests both build it here (tests with
+    `load_delay_s=0`: the delay only lets a real terminal paint first)."""
     session = Session(
         course_loader=course_loader,
         store=store,
@@ -210,4 +213,4 @@ def make_app(
         tz=tz,
         index_path=index_path,
     )
-    return TutorApp(session)
+    return TutorApp(session, load_delay_s=load_delay_s)

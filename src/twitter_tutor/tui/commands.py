@@ -24,7 +24,7 @@ class LessonCommands(Provider):
             return []
         found: list[tuple[str, str, Callable[[], object]]] = []
         for number, row in enumerate(screen.session.lesson_entries(), start=1):
-            if not row.broken and row.lesson_id is not None:
+            if row.openable and row.lesson_id is not None:
                 title = screen.t("cmd.lesson", order=number, title=clean(row.title))
                 found.append((title, screen.t("cmd.lesson_help"), self._opener(row.lesson_id)))
         return found

@@ -13,6 +13,8 @@ from textual import work
 from textual.app import App
 from textual.message import Message
 
+from twitter_tutor.settings import builtin_lessons_dir
+from twitter_tutor.tui.messages import OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tutor import course_index
 from twitter_tutor.tutor.i18n import t
@@ -28,8 +30,8 @@ def warm_up(lang: str) -> None:
     in the loading thread while the learner reads the map, so the first lesson opens at once."""
     try:
         importlib.import_module("twitter_tutor.tui.screens.lesson")
-        grader = importlib.import_module("twitter_tutor.grading.grader")
-        grader.analyze_for("Hello, how are you?", lang)
+        tweet_checks = importlib.import_module("twitter_tutor.grading.tweet_checks")
+        tweet_checks.analyze_for("Hello, how are you?", lang)
     except Exception:  # only an optimisation: the real use reports any real problem
         return
 
@@ -46,13 +48,19 @@ class LoadFailed(Message):
     error: str
 
 
+LOAD_DELAY_S = 0.25
+"""Time for the first frame to reach the terminal before the loading thread starts."""
+
+
 class CourseLoadingApp(App[None]):
     session: Session
     WATCH_INTERVAL_S = 1.0
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, load_delay_s: float = LOAD_DELAY_S) -> None:
         super().__init__()
         self.session = session
+        self.load_delay_s = load_delay_s
+        """How long after the first paint the course starts loading (tests need no wait)."""
         self._stamps: dict[Path, Stamp] = {}
         self._pending: tuple[str, int | None] | None = None
         """A lesson asked for before the course finished loading."""
@@ -60,19 +68,18 @@ class CourseLoadingApp(App[None]):
         # Before the first screen is built, so it is laid out once, rows included.
         self.rows_from_index()
 
-    def open_lesson(self, lesson_id: str, step: int | None = None) -> None:
-        raise NotImplementedError
-
-    LOAD_DELAY_S = 0.25
-
     def start_loading(self) -> None:
         if self.session.watch:
             self._stamps = scan(self.session.sources)
             self.set_interval(self.WATCH_INTERVAL_S, self.poll_lessons)
-        # A moment after the first paint: the loading thread holds the GIL for long stretches
-        # (pydantic, markdown-it) and would otherwise delay the first frame's output; a lesson
-        # opened before it is done waits for it (`wait_for_course`).
-        self.set_timer(self.LOAD_DELAY_S, self._load_course)
+        # With rows on the map, a moment after the first paint: the loading thread holds the
+        # GIL for long stretches (pydantic, markdown-it) and would otherwise delay the first
+        # frame's output. With an empty map there is nothing to wait for: load right after
+        # the first paint. A lesson opened before the course is there waits for it.
+        if self.session.entries and self.load_delay_s > 0:  # Textual's timers need a delay
+            self.set_timer(self.load_delay_s, self._load_course)
+        else:
+            self.call_after_refresh(self._load_course)
 
     def wait_for_course(self, lesson_id: str, step: int | None) -> bool:
         """True when the course is not loaded yet; the lesson opens as soon as it is."""
@@ -85,7 +92,9 @@ class CourseLoadingApp(App[None]):
         """The map's rows from the cache, so they paint before the course has loaded."""
         session = self.session
         if session.course is None and session.index_path is not None:
-            session.entries = course_index.read(session.index_path, session.sources, session.lang)
+            session.entries = course_index.read(
+                session.index_path, session.sources, session.lang
+            ) or course_index.read_builtin(session.sources, session.lang, builtin_lessons_dir())
             self.course_changed()
 
     def course_changed(self) -> None:
@@ -116,7 +125,7 @@ class CourseLoadingApp(App[None]):
         if self._pending is not None:
             lesson_id, step = self._pending
             self._pending = None
-            self.open_lesson(lesson_id, step)
+            self.post_message(OpenLesson(lesson_id, step))
         lang = self.session.lang
         for path in message.changed:
             file = next((f for f in message.course.files if f.path == path), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from hashlib import sha256
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor import __version__
+from twitter_tutor.texts import codes
 from twitter_tutor.tutor.watcher import Stamp, scan
 
 if TYPE_CHECKING:
@@ -25,7 +27,12 @@ if TYPE_CHECKING:
 
 INDEX_NAME = "course-index.json"
 FORMAT = 1
-LANGS = ("de", "en")
+LANGS = codes()
+"""A map for every interface language (the rows differ in which version of a lesson shows)."""
+BUILTIN_INDEX = Path(__file__).with_name("builtin-index.json")
+"""The built-in course's rows, generated from lessons/ and shipped in the package, so even the
+very first start paints a full map (`python -m twitter_tutor.tutor.course_index` rebuilds it;
+a test fails when it is out of date)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,11 @@ class LessonEntry:
     @property
     def broken(self) -> bool:
         return self.problem is not None
+
+    @property
+    def openable(self) -> bool:
+        """A working lesson a learner can open (a broken file has no id to open by)."""
+        return not self.broken and self.lesson_id is not None
 
 
 def entries(course: Course, lang: str) -> list[LessonEntry]:
@@ -97,6 +109,43 @@ def read(path: Path, sources: Sequence[Path], lang: str) -> list[LessonEntry] | 
         return None
 
 
+def fingerprints(folder: Path) -> dict[str, list[object]]:
+    """{path below `folder`: [size, SHA-256 prefix]} of every lesson file.
+
+    Contents, not modification times: an installed package gets new times, and a checkout's
+    edited lesson must not show stale rows.
+    """
+    found: dict[str, list[object]] = {}
+    for path in sorted(scan([folder])):
+        data = path.read_bytes()
+        found[path.relative_to(folder).as_posix()] = [len(data), sha256(data).hexdigest()[:16]]
+    return found
+
+
+def read_builtin(sources: Sequence[Path], lang: str, builtin: Path) -> list[LessonEntry] | None:
+    """The shipped rows of the built-in course, when it is the only source and unchanged."""
+    if list(sources) != [builtin]:
+        return None
+    try:
+        data = json.loads(BUILTIN_INDEX.read_text("utf-8"))
+        if data.get("format") != FORMAT or data.get("files") != fingerprints(builtin):
+            return None
+        return [
+            LessonEntry(**{**row, "problems": tuple(row["problems"])})
+            for row in data["langs"][lang]
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def builtin_data(course: Course, builtin: Path) -> dict[str, object]:
+    return {
+        "format": FORMAT,
+        "files": fingerprints(builtin),
+        "langs": {lang: [asdict(row) for row in entries(course, lang)] for lang in LANGS},
+    }
+
+
 def write(path: Path, sources: Sequence[Path], stamps: dict[Path, Stamp], course: Course) -> None:
     """Save the rows; quietly skipped when the folder cannot be written (it's only a cache)."""
     data = {
@@ -113,3 +162,13 @@ def write(path: Path, sources: Sequence[Path], stamps: dict[Path, Stamp], course
     except OSError:
         with suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":  # regenerate the shipped index after editing lessons/
+    from twitter_tutor.content.course import load_course
+    from twitter_tutor.settings import builtin_lessons_dir
+
+    folder = builtin_lessons_dir()
+    text = json.dumps(builtin_data(load_course([folder]), folder), ensure_ascii=False, indent=1)
+    BUILTIN_INDEX.write_text(text + "\n", "utf-8")
+    print(f"wrote {BUILTIN_INDEX}")

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from twitter_tutor.progress.errors import StoreError
 from twitter_tutor.tutor.course_index import LessonEntry, entries
+from twitter_tutor.tutor.drafts import Draft, DraftKeeper
 from twitter_tutor.types import Lang
 
 if TYPE_CHECKING:
     # Types only: the content layer pulls in pydantic, which loads after the first paint.
     from twitter_tutor.content.course import Course
     from twitter_tutor.content.lesson import Lesson, LessonFile
+    from twitter_tutor.grading.result import GradeResult
     from twitter_tutor.progress.models import Attempt, LessonProgress
     from twitter_tutor.progress.store import ProgressStore
 
@@ -64,8 +66,11 @@ class Session:
     on_damaged: Callable[[str], None] = _ignore
     """Told once per damaged stored row a read skipped (the rest of the progress still shows)."""
     _damage_reported: int = field(default=0, init=False, repr=False)
-    drafts: dict[tuple[str, str], object] = field(default_factory=dict)
-    """Unsubmitted answers by (lesson id, exercise id), so leaving a step keeps the text."""
+    _drafts: DraftKeeper = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # on_error is looked up when called: the front end sets it after building the session.
+        self._drafts = DraftKeeper(self.store, self.profile, lambda text: self.on_error(text))
 
     # -- course ---------------------------------------------------------------------------
 
@@ -93,7 +98,7 @@ class Session:
         try:
             return work()
         except StoreError as error:
-            self.on_error(str(error))
+            self.on_error(error.message)  # a Message: the front end says it
             return fallback
         finally:
             damaged = self.store.damaged
@@ -113,7 +118,7 @@ class Session:
         try:
             work()
         except StoreError as error:
-            self.on_error(str(error))
+            self.on_error(error.message)
             return False
         return True
 
@@ -128,40 +133,90 @@ class Session:
         lesson: Lesson,
         exercise_id: str,
         answer: str,
-        score: int,
-        passed: bool,
-        checks: list[dict[str, object]],
+        result: GradeResult,
     ) -> Attempt | None:
         """Store one graded answer; the Attempt once committed, None when it could not be."""
-        return self._safe(
+        details = [c.to_json() for c in result.checks] or [i.to_json() for i in result.items]
+        _, best = self.lesson_score(lesson)
+        best[exercise_id] = max(best.get(exercise_id, 0), result.score)
+        exercise_ids = [e.id for e in lesson.exercises]
+        attempt = self._safe(
             lambda: self.store.record_attempt(
                 self.profile,
                 lesson.id,
                 exercise_id,
                 answer,
-                score,
-                passed,
-                checks,
+                result.score,
+                result.passed,
+                details,
                 lesson.content_hash,
+                lesson_score=score_of(exercise_ids, best),
             ),
             None,
         )
+        if attempt is not None:
+            # The attempt holds the answer now; the screen shows it until it is edited again.
+            self._drafts.sent(lesson.id, exercise_id)
+        return attempt
 
     # -- derived ----------------------------------------------------------------------------
+
+    def draft(self, lesson_id: str, exercise_id: str) -> Draft | None:
+        """The unsent answer last typed for an exercise, in this run or an earlier one."""
+        return self._drafts.get(lesson_id, exercise_id)
+
+    def keep_draft(self, lesson_id: str, exercise_id: str, draft: Draft) -> None:
+        """Called on every change: remembered at once, saved to the store in the background."""
+        self._drafts.keep(lesson_id, exercise_id, draft)
+
+    def close(self) -> bool:
+        """Save what is still queued before the store closes; False if it could not be."""
+        return self._drafts.flush()
 
     def resume(self) -> Resume:
         position = self._safe(lambda: self.store.last_position(self.profile), None)
         return resume_target(self.lesson_entries(), self.progress(), position)
 
+    def working_lessons(self) -> list[LessonEntry]:
+        """The map's rows that can be opened, in course order."""
+        return [row for row in self.lesson_entries() if row.openable]
+
+    def completion(self, progress: dict[str, LessonProgress] | None = None) -> tuple[int, int]:
+        """(completed, total) over the working lessons."""
+        progress = self.progress() if progress is None else progress
+        working = self.working_lessons()
+        return sum(1 for row in working if completed(progress, row.lesson_id)), len(working)
+
+    def start_step(self, lesson_id: str) -> int:
+        """Where a lesson opens when no step is asked for: where the learner left it."""
+        return left_at(self.progress(), lesson_id)
+
     def lesson_score(self, lesson: Lesson) -> tuple[int | None, dict[str, int]]:
-        """The lesson's score (mean of each exercise's best, untried = 0) and the bests."""
+        """The lesson's score and each exercise's best; see `score_of`."""
         best: dict[str, int] = {}
         for attempt in self.attempts(lesson.id):
             best[attempt.exercise_id] = max(best.get(attempt.exercise_id, 0), attempt.score)
-        ids = [e.id for e in lesson.exercises]
-        if not ids:
-            return None, best
-        return round(sum(best.get(i, 0) for i in ids) / len(ids)), best
+        return score_of([e.id for e in lesson.exercises], best), best
+
+
+def score_of(exercise_ids: Sequence[str], best: dict[str, int]) -> int | None:
+    """A lesson's score, the one definition shown everywhere (map, review, summary, CLI): the
+    mean of each exercise's best score, an exercise not tried counting 0; None without
+    exercises. Skipping an exercise therefore lowers the score instead of hiding it."""
+    if not exercise_ids:
+        return None
+    return round(sum(best.get(i, 0) for i in exercise_ids) / len(exercise_ids))
+
+
+def completed(progress: dict[str, LessonProgress], lesson_id: str | None) -> bool:
+    state = progress.get(lesson_id or "")
+    return state is not None and state.state == "completed"
+
+
+def left_at(progress: dict[str, LessonProgress], lesson_id: str | None) -> int:
+    """The step a lesson in progress was left at; 0 for one not started or completed."""
+    state = progress.get(lesson_id or "")
+    return state.step if state is not None and state.state == "in_progress" else 0
 
 
 def resume_target(
@@ -170,24 +225,17 @@ def resume_target(
     position: tuple[str, int] | None,
 ) -> Resume:
     """Where Continue goes: the exact last step, else the first lesson not completed."""
-    working = [row for row in rows if not row.broken and row.lesson_id is not None]
+    working = [row for row in rows if row.openable]
     if not working:
         return Resume("empty")
-
-    def completed(row: LessonEntry) -> bool:
-        state = progress.get(row.lesson_id or "")
-        return state is not None and state.state == "completed"
-
     if position is not None:
         lesson_id, step = position
         current = next((row for row in working if row.lesson_id == lesson_id), None)
-        if current is not None and not completed(current):
+        if current is not None and not completed(progress, lesson_id):
             return Resume("continue", current, min(step, current.steps - 1))
-    todo = next((row for row in working if not completed(row)), None)
+    todo = next((row for row in working if not completed(progress, row.lesson_id)), None)
     if todo is None:
         return Resume("done")
     if not progress:
         return Resume("start", todo, 0)
-    state = progress.get(todo.lesson_id or "")
-    step = state.step if state is not None and state.state == "in_progress" else 0
-    return Resume("next", todo, min(step, todo.steps - 1))
+    return Resume("next", todo, min(left_at(progress, todo.lesson_id), todo.steps - 1))

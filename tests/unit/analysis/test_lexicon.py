@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from twitter_tutor.analysis import lexicon
-from twitter_tutor.analysis.lexicon import LexiconError, load, weighing
+from twitter_tutor.analysis.lexicon import LexiconError, load, parse_signals, parse_word, weighing
 from twitter_tutor.analysis.result import KINDS
 
 
@@ -37,11 +37,6 @@ def test_unknown_language() -> None:
         load("fr")
 
 
-def _blocks(monkeypatch: pytest.MonkeyPatch, data: dict[str, Any]) -> list[Any]:
-    monkeypatch.setattr(lexicon, "_read", lambda name: data)
-    return lexicon._signal_blocks("test")
-
-
 @pytest.mark.parametrize(
     ("signal", "message"),
     [
@@ -53,11 +48,9 @@ def _blocks(monkeypatch: pytest.MonkeyPatch, data: dict[str, Any]) -> list[Any]:
         ({"name": "x", "kind": "personal", "weight": 1, "words": "a"}, "list of strings"),
     ],
 )
-def test_signal_mistakes_are_reported(
-    monkeypatch: pytest.MonkeyPatch, signal: dict[str, Any], message: str
-) -> None:
+def test_signal_mistakes_are_reported(signal: dict[str, Any], message: str) -> None:
     with pytest.raises(LexiconError, match=message) as error:
-        _blocks(monkeypatch, {"signal": [signal]})
+        parse_signals({"signal": [signal]}, "test")
     assert "lexicons/test.toml" in str(error.value)
 
 
@@ -73,11 +66,11 @@ def test_signal_mistakes_are_reported(
 )
 def test_word_mistakes_are_reported(entry: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
-        lexicon._parse_word(entry, "lexicons/test.toml: signal 'x'")
+        parse_word(entry, "lexicons/test.toml: signal 'x'")
 
 
 def test_words_are_folded() -> None:
-    assert lexicon._parse_word("Jetzt  Kaufen", "w") == (["jetzt", "kaufen"], False)
-    assert lexicon._parse_word("Maß-geschneidert*", "w") == (["mass", "geschneidert"], True)
-    assert lexicon._parse_word("I’m", "w") == (["i'm"], False)
+    assert parse_word("Jetzt  Kaufen", "w") == (["jetzt", "kaufen"], False)
+    assert parse_word("Maß-geschneidert*", "w") == (["mass", "geschneidert"], True)
+    assert parse_word("I’m", "w") == (["i'm"], False)
     assert lexicon.fold("STRASSE") == lexicon.fold("Straße") == "strasse"

@@ -28,12 +28,7 @@ def _plain(patterns: list[tuple[int, re.Pattern[str]]], text: str) -> list[tuple
 
 
 def _lexicon_patterns(lang: str) -> list[tuple[int, re.Pattern[str]]]:
-    found = load(lang).patterns
-    return (
-        [(s, p) for s, p in found._scanned]
-        + [(s, p) for s, p, _ in found._by_words]
-        + [(s, p) for s, p, _ in found._by_chars]
-    )
+    return list(load(lang).patterns.patterns)
 
 
 SAMPLES = [

@@ -1,13 +1,21 @@
-"""Shared fixtures of the progress store tests: real SQLite files under tmp_path."""
+"""Shared fixtures of the progress store tests: every store test runs against both kinds of
+store, a real SQLite file under tmp_path and a real PostgreSQL schema of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from twitter_tutor.progress import ProgressStore, open_store
+from tests.postgres import fresh_schema
+from twitter_tutor.progress import ProgressStore, open_store_url
+from twitter_tutor.progress.timefmt import utc_now
+
+BACKENDS = ["sqlite", "postgresql"]
+
+Opener = Callable[..., ProgressStore]
 
 
 @pytest.fixture
@@ -16,9 +24,29 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
+    """The URL of this test's own, still empty store: the SQLite one is in `data_dir`."""
+    if request.param == "sqlite":
+        yield f"sqlite://{data_dir}"
+    else:
+        with fresh_schema() as url:
+            yield url
+
+
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[ProgressStore]:
-    opened = open_store(data_dir, allow_memory=False)
-    assert opened.persistent and opened.warnings == []
-    with opened.store as s:
+def opener(store_url: str, data_dir: Path) -> Opener:
+    """`opener(clock=...)`: the test's store opened anew, as another process would open it."""
+
+    def open_again(clock: Callable[[], datetime] = utc_now) -> ProgressStore:
+        opened = open_store_url(store_url, data_dir=data_dir, clock=clock)
+        assert opened.persistent and opened.warnings == []
+        return opened.store
+
+    return open_again
+
+
+@pytest.fixture
+def store(opener: Opener) -> Iterator[ProgressStore]:
+    with opener() as s:
         yield s

@@ -38,8 +38,8 @@ def test_json_export_has_every_lesson_and_attempt(store: ProgressStore) -> None:
     assert data["profile"] == "ann"
     lessons = data["lessons"]
     assert [(x["id"], x["state"], x["step"], x["best_score"]) for x in lessons] == [
-        ("intro", "completed", 2, 95),
-        ("second", "in_progress", 0, None),
+        ("intro", "completed", 3, 95),  # steps count from 1, as on screen
+        ("second", "in_progress", 1, None),
     ]
     assert all(is_utc_iso(x["first_visit"]) and is_utc_iso(x["last_visit"]) for x in lessons)
     stored = store.attempts("ann")

@@ -1,7 +1,8 @@
-"""Real processes against one store file: SIGKILL mid-write, and two writers at once.
+"""Real processes against one store, a SQLite file or a PostgreSQL schema: SIGKILL mid-write,
+and several writers at once.
 
 An id printed by the child was returned by record_attempt, so the UI would have said "saved":
-it must be in the store afterwards, and the store must pass SQLite's integrity check.
+it must be in the store afterwards, and a SQLite store must pass its integrity check.
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ from pathlib import Path
 
 import pytest
 
-from twitter_tutor.progress import open_store
+from tests.postgres import execute, fresh_schema
+from tests.unit.progress.conftest import Opener
+from twitter_tutor.progress import open_store_url
 
 WRITER = """
 import sys
 from pathlib import Path
-from twitter_tutor.progress import open_store
+from twitter_tutor.progress import open_store_url
 
-data_dir, profile, count, tag = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+url, profile, count, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 sys.stdin.readline()  # start together with the other writers
-store = open_store(data_dir, allow_memory=False).store
+store = open_store_url(url, data_dir=Path("/nonexistent")).store
 i = 0
 while count < 0 or i < count:
     attempt = store.record_attempt(
@@ -40,9 +43,9 @@ store.close()
 """
 
 
-def writer(data_dir: Path, profile: str, count: int, tag: str = "w") -> subprocess.Popen[str]:
+def writer(url: str, profile: str, count: int, tag: str = "w") -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(data_dir), profile, str(count), tag],
+        [sys.executable, "-c", WRITER, url, profile, str(count), tag],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -50,7 +53,9 @@ def writer(data_dir: Path, profile: str, count: int, tag: str = "w") -> subproce
     )
 
 
-def integrity(data_dir: Path) -> str:
+def integrity(store_url: str, data_dir: Path) -> str:
+    if not store_url.startswith("sqlite:"):
+        return "ok"  # PostgreSQL checks its own pages; what is read back is checked below
     conn = sqlite3.connect(data_dir / "progress.sqlite3")
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
@@ -58,13 +63,30 @@ def integrity(data_dir: Path) -> str:
         conn.close()
 
 
+def start(children: list[subprocess.Popen[str]]) -> None:
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+
+
+def printed_ids(children: list[subprocess.Popen[str]]) -> list[int]:
+    ids: list[int] = []
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        ids += [int(line) for line in out.split()]
+    return ids
+
+
 @pytest.mark.parametrize("kill_after", [1, 25, 80])
-def test_sigkill_loses_no_saved_attempt(tmp_path: Path, kill_after: int) -> None:
-    data_dir = tmp_path / "data"
+def test_sigkill_loses_no_saved_attempt(
+    store_url: str, data_dir: Path, opener: Opener, kill_after: int
+) -> None:
     saved: set[int] = set()
     # Two rounds on the same store: the second starts from what a kill left behind.
     for round_ in range(2):
-        child = writer(data_dir, f"p{round_}", -1)
+        child = writer(store_url, f"p{round_}", -1)
         assert child.stdin is not None and child.stdout is not None
         child.stdin.write("go\n")
         child.stdin.flush()
@@ -79,33 +101,57 @@ def test_sigkill_loses_no_saved_attempt(tmp_path: Path, kill_after: int) -> None
         # Ids printed before the kill were saved too; a cut-off last line is not a claim.
         saved |= {int(line) for line in rest.splitlines(keepends=True) if line.endswith("\n")}
 
-    assert integrity(data_dir) == "ok"
-    opened = open_store(data_dir, allow_memory=False)
-    assert opened.warnings == []
-    with opened.store as store:
+    assert integrity(store_url, data_dir) == "ok"
+    with opener() as store:  # opener asserts: no warning
         stored = {a.id for p in ("p0", "p1") for a in store.attempts(p)}
         assert saved <= stored
         assert store.last_position("p0") is not None
+        assert store.damaged == []
 
 
-def test_two_processes_writing_one_profile_lose_nothing(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"  # not created yet: both processes race to create it too
+def test_two_processes_writing_one_profile_lose_nothing(
+    store_url: str, data_dir: Path, opener: Opener
+) -> None:
+    # Nothing exists yet: both processes race to create the folder or the tables too.
     count = 150
-    children = [writer(data_dir, "ann", count, tag) for tag in ("first", "second")]
-    for child in children:
-        assert child.stdin is not None
-        child.stdin.write("go\n")
-        child.stdin.flush()
-    ids: list[int] = []
-    for child in children:
-        out, err = child.communicate(timeout=60)
-        assert child.returncode == 0, err
-        ids += [int(line) for line in out.split()]
+    children = [writer(store_url, "ann", count, tag) for tag in ("first", "second")]
+    start(children)
+    ids = printed_ids(children)
 
     assert len(ids) == len(set(ids)) == 2 * count
-    assert integrity(data_dir) == "ok"
-    with open_store(data_dir, allow_memory=False).store as store:
+    assert integrity(store_url, data_dir) == "ok"
+    with opener() as store:
         attempts = store.attempts("ann")
         assert {a.id for a in attempts} == set(ids)
         expected = {f"{tag} answer {i}" for tag in ("first", "second") for i in range(count)}
         assert {a.answer for a in attempts} == expected
+
+
+def test_a_reader_never_sees_a_later_attempt_before_an_earlier_one() -> None:
+    # Ids grow in commit order, as in SQLite: a trainer's view that polls for ids above the
+    # last one it saw never misses one. Four processes commit as fast as they can meanwhile.
+    with fresh_schema() as url:
+        import psycopg  # only now: fresh_schema has said why when it cannot be had
+        open_store_url(url, data_dir=Path("/nonexistent")).store.close()  # tables first
+        children = [writer(url, f"p{n}", 50, f"w{n}") for n in range(4)]
+        start(children)
+        snapshots: list[set[int]] = []
+        with psycopg.connect(url, autocommit=True) as reader:
+            while any(child.poll() is None for child in children):
+                rows = reader.execute("SELECT id FROM attempts").fetchall()
+                snapshots.append({int(row[0]) for row in rows})
+        ids = printed_ids(children)
+    assert len(ids) == len(set(ids)) == 4 * 50
+    assert len(snapshots) > 5  # the reader really read while they wrote
+    for seen in (s for s in snapshots if s):
+        top = max(seen)
+        assert {i for i in ids if i <= top} == seen, "an earlier id was missing"
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once() -> None:
+    with fresh_schema() as url:
+        children = [writer(url, f"p{n}", 1) for n in range(6)]
+        start(children)
+        assert len(printed_ids(children)) == 6
+        versions = execute(url, "SELECT version FROM twitter_tutor_schema ORDER BY version")
+    assert [row[0] for row in versions] == [1, 2]

@@ -28,7 +28,7 @@ def test_fresh_store_gets_every_step(tmp_path: Path) -> None:
     conn = connect(tmp_path / "db")
     assert migrate(conn, "test") == 0
     assert user_version(conn) == SCHEMA_VERSION
-    assert tables(conn) == {"lessons", "attempts", "positions"}
+    assert tables(conn) == {"lessons", "attempts", "positions", "drafts"}
     assert migrate(conn, "test") == SCHEMA_VERSION  # a second run does nothing
     conn.close()
 
@@ -84,3 +84,20 @@ def test_open_store_migrates_a_store_left_at_version_zero(tmp_path: Path) -> Non
     with opened.store as store:
         store.visit("ann", "intro", 0)
         assert store.last_position("ann") == ("intro", 0)
+
+
+def test_a_store_of_the_first_release_gains_drafts_and_keeps_its_attempts(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    conn = connect(data_dir / "progress.sqlite3")
+    migrate(conn, "test", MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO attempts (profile, lesson_id, exercise_id, answer, score, passed, checks, "
+        "at, content_hash) VALUES ('ann', 'l', 'e', 'kept', 5, 1, '[]', "
+        "'2026-11-25T17:30:00.000000+00:00', 'h')"
+    )
+    conn.close()
+    with open_store(data_dir, allow_memory=False).store as store:
+        assert [a.answer for a in store.attempts("ann")] == ["kept"]
+        store.save_draft("ann", "l", "e", 0, "new")
+        assert store.drafts("ann", "l") == {("e", 0): "new"}

@@ -1,21 +1,20 @@
-"""ProgressStore round trips on a real SQLite file: visits, attempts, best score, resume, reset."""
+"""ProgressStore round trips on a real SQLite file and a real PostgreSQL schema: visits,
+attempts, best score, resume, reset."""
 
 from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
+from tests.unit.progress.conftest import Opener
 from twitter_tutor.progress import (
     LessonProgress,
     ProgressStore,
     StoreError,
     open_memory_store,
-    open_store,
 )
-from twitter_tutor.progress.opening import _connect
 
 CHECKS: list[dict[str, object]] = [
     {"rule": "max_length", "ok": True, "message": "fits"},
@@ -37,11 +36,6 @@ class Clock:
         return self.now
 
 
-def clocked_store(path: Path, clock: Clock) -> ProgressStore:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return ProgressStore(_connect(path), path, clock=clock)
-
-
 def test_new_store_is_empty(store: ProgressStore) -> None:
     assert store.lessons("ann") == {}
     assert store.attempts("ann") == []
@@ -49,9 +43,9 @@ def test_new_store_is_empty(store: ProgressStore) -> None:
     assert store.profiles() == []
 
 
-def test_visit_complete_round_trip_survives_reopen(data_dir: Path) -> None:
+def test_visit_complete_round_trip_survives_reopen(opener: Opener) -> None:
     clock = Clock()
-    store = clocked_store(data_dir / "progress.sqlite3", clock)
+    store = opener(clock)
     first = clock.now
     store.visit("ann", "intro", 0)
     store.visit("ann", "intro", 2)
@@ -59,16 +53,16 @@ def test_visit_complete_round_trip_survives_reopen(data_dir: Path) -> None:
     store.visit("ann", "intro", 3)
     store.close()
 
-    with open_store(data_dir).store as reopened:
+    with opener() as reopened:
         assert reopened.lessons("ann") == {
             "intro": LessonProgress("intro", "in_progress", 3, None, first, last)
         }
         assert reopened.last_position("ann") == ("intro", 3)
 
 
-def test_completed_lesson_stays_completed_on_revisit(data_dir: Path) -> None:
+def test_completed_lesson_stays_completed_on_revisit(opener: Opener) -> None:
     clock = Clock()
-    with clocked_store(data_dir / "progress.sqlite3", clock) as store:
+    with opener(clock) as store:
         store.visit("ann", "intro", 4)
         store.complete("ann", "intro", 80)
         later = clock.tick(5)
@@ -79,17 +73,26 @@ def test_completed_lesson_stays_completed_on_revisit(data_dir: Path) -> None:
         assert store.last_position("ann") == ("intro", 1)
 
 
-def test_best_score_is_the_maximum_of_attempts_and_completion(store: ProgressStore) -> None:
+def test_best_score_is_the_best_lesson_score_reported(store: ProgressStore) -> None:
+    # The tutor reports the lesson's score with each answer; an attempt's own score is not it.
     store.visit("ann", "intro", 0)
-    store.record_attempt("ann", "intro", "e1", "a", 40, False, CHECKS, "h1")
-    assert store.lessons("ann")["intro"].best_score == 40
-    store.record_attempt("ann", "intro", "e1", "b", 90, True, CHECKS, "h1")
-    store.record_attempt("ann", "intro", "e2", "c", 10, False, CHECKS, "h1")
-    assert store.lessons("ann")["intro"].best_score == 90
+    store.record_attempt("ann", "intro", "e1", "a", 40, False, CHECKS, "h1", lesson_score=20)
+    assert store.lessons("ann")["intro"].best_score == 20
+    store.record_attempt("ann", "intro", "e1", "b", 90, True, CHECKS, "h1", lesson_score=45)
+    store.record_attempt("ann", "intro", "e2", "c", 100, True, CHECKS, "h1", lesson_score=95)
+    store.record_attempt("ann", "intro", "e2", "d", 10, False, CHECKS, "h1", lesson_score=90)
+    store.record_attempt("ann", "intro", "e2", "e", 10, False, CHECKS, "h1")
+    assert store.lessons("ann")["intro"].best_score == 95
     store.complete("ann", "intro", 70)
     store.complete("ann", "intro", None)
     lesson = store.lessons("ann")["intro"]
-    assert (lesson.state, lesson.best_score) == ("completed", 90)
+    assert (lesson.state, lesson.best_score) == ("completed", 95)
+
+
+def test_a_score_out_of_range_is_refused(store: ProgressStore) -> None:
+    with pytest.raises(ValueError, match="score"):
+        store.record_attempt("ann", "intro", "e1", "a", 40, False, [], "h", lesson_score=101)
+    assert store.attempts("ann") == []
 
 
 def test_complete_without_score_then_with(store: ProgressStore) -> None:
@@ -99,12 +102,12 @@ def test_complete_without_score_then_with(store: ProgressStore) -> None:
     assert store.lessons("ann")["intro"].best_score == 55
 
 
-def test_attempt_round_trip_keeps_every_field(data_dir: Path) -> None:
+def test_attempt_round_trip_keeps_every_field(opener: Opener) -> None:
     clock = Clock()
-    with clocked_store(data_dir / "progress.sqlite3", clock) as store:
+    with opener(clock) as store:
         answer = "Heute früh: 🚀 neue Version!\nFragen? #release"
         made = store.record_attempt("ann", "intro", "e1", answer, 85, True, CHECKS, "abc123")
-    with open_store(data_dir).store as store:
+    with opener() as store:
         [read] = store.attempts("ann")
     assert read == made
     assert (read.lesson_id, read.exercise_id, read.answer) == ("intro", "e1", answer)
@@ -113,9 +116,9 @@ def test_attempt_round_trip_keeps_every_field(data_dir: Path) -> None:
 
 
 def test_attempt_without_visit_starts_the_lesson(store: ProgressStore) -> None:
-    store.record_attempt("ann", "intro", "e1", "x", 30, False, [], "h")
+    store.record_attempt("ann", "intro", "e1", "x", 30, False, [], "h", lesson_score=15)
     lesson = store.lessons("ann")["intro"]
-    assert (lesson.state, lesson.step, lesson.best_score) == ("in_progress", 0, 30)
+    assert (lesson.state, lesson.step, lesson.best_score) == ("in_progress", 0, 15)
     assert store.last_position("ann") is None  # only a visit moves the resume point
 
 
@@ -135,9 +138,9 @@ def test_attempts_oldest_first_and_filtered(store: ProgressStore) -> None:
     assert ids == sorted(ids) and len(set(ids)) == 4
 
 
-def test_lessons_in_order_first_visited(data_dir: Path) -> None:
+def test_lessons_in_order_first_visited(opener: Opener) -> None:
     clock = Clock()
-    with clocked_store(data_dir / "progress.sqlite3", clock) as store:
+    with opener(clock) as store:
         for lesson in ["zeta", "alpha", "mid"]:
             store.visit("ann", lesson, 0)
             clock.tick()
@@ -155,7 +158,7 @@ def test_last_position_follows_the_latest_visit(store: ProgressStore) -> None:
 
 def test_profiles_are_isolated(store: ProgressStore) -> None:
     store.visit("ann", "intro", 2)
-    store.record_attempt("ann", "intro", "e1", "ann's", 90, True, [], "h")
+    store.record_attempt("ann", "intro", "e1", "ann's", 90, True, [], "h", lesson_score=90)
     store.visit("bob", "other", 1)
     store.record_attempt("bob", "other", "e1", "bob's", 20, False, [], "h")
     assert list(store.lessons("ann")) == ["intro"]
@@ -219,8 +222,8 @@ def test_bad_arguments_are_refused_before_writing(store: ProgressStore) -> None:
     assert store.lessons("ann") == {} and store.attempts("ann") == []
 
 
-def test_closed_store_raises_store_error(data_dir: Path) -> None:
-    store = open_store(data_dir).store
+def test_closed_store_raises_store_error(opener: Opener) -> None:
+    store = opener()
     store.close()
     store.close()  # twice is fine
     with pytest.raises(StoreError, match="closed"):
@@ -231,7 +234,7 @@ def test_memory_store_works_like_a_file_store() -> None:
     with open_memory_store() as store:
         assert store.path is None
         store.visit("ann", "intro", 1)
-        store.record_attempt("ann", "intro", "e1", "x", 60, True, CHECKS, "h")
+        store.record_attempt("ann", "intro", "e1", "x", 60, True, CHECKS, "h", lesson_score=60)
         assert store.lessons("ann")["intro"].best_score == 60
         assert store.last_position("ann") == ("intro", 1)
 
@@ -251,9 +254,9 @@ def test_writes_from_several_threads(store: ProgressStore) -> None:
     assert len(store.attempts("ann")) == 80
 
 
-def test_write_is_visible_to_another_connection_at_once(data_dir: Path) -> None:
+def test_write_is_visible_to_another_connection_at_once(opener: Opener) -> None:
     # "Committed before the method returns": a second connection sees it without any close.
-    with open_store(data_dir).store as writer, open_store(data_dir).store as reader:
+    with opener() as writer, opener() as reader:
         writer.record_attempt("ann", "intro", "e1", "x", 60, True, [], "h")
         writer.visit("ann", "intro", 2)
         assert len(reader.attempts("ann")) == 1

@@ -49,14 +49,9 @@ class HomeScreen(TutorScreen):
         rows = self.session.lesson_entries()
         progress = self.session.progress()
         self.query_one(CourseList).show(rows, progress)
-        working = [row for row in rows if not row.broken and row.lesson_id]
-        done = sum(
-            1
-            for row in working
-            if (state := progress.get(row.lesson_id or "")) and state.state == "completed"
-        )
+        done, total = self.session.completion(progress)
         welcome = (
-            self.t("home.welcome_back", done=done, total=len(working))
+            self.t("home.welcome_back", done=done, total=total)
             if progress
             else self.t("home.welcome")
         )
@@ -89,7 +84,7 @@ class HomeScreen(TutorScreen):
         row = self.query_one(CourseList).row(event.option_id)
         if row is None:
             return
-        if row.broken or row.lesson_id is None:
+        if not row.openable or row.lesson_id is None:
             problems = "\n".join(row.problems) or row.title
             text = self.t("home.broken_notice", problems=problems)
             self.notify(text, severity="error", timeout=10, markup=False)

@@ -31,30 +31,20 @@ from twitter_tutor.content.lesson import Lesson, MarkdownBlock, Step
 from twitter_tutor.content.loader import markdown_parser
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.content.render_limits import MAX_STEP_CHARS, too_heavy_to_render
-from twitter_tutor.grading import AnswerError, grade
+from twitter_tutor.grading import AnswerError, grade, previewer
 from twitter_tutor.tui.literal import clean, literal
 from twitter_tutor.tui.messages import GoHome, OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
 from twitter_tutor.tui.styles import tcss
-from twitter_tutor.tui.widgets.choice_exercise import ChoiceExerciseWidget
-from twitter_tutor.tui.widgets.compose_exercise import ComposeExerciseWidget
 from twitter_tutor.tui.widgets.exercise import ExerciseWidget
-from twitter_tutor.tui.widgets.pick_exercise import PickExerciseWidget
-from twitter_tutor.tui.widgets.plan_exercise import PlanExerciseWidget
+from twitter_tutor.tui.widgets.registry import EXERCISE_WIDGETS
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 from twitter_tutor.tutor.session import Session
 
-WIDGETS: dict[str, type[ExerciseWidget]] = {
-    "choice": ChoiceExerciseWidget,
-    "pick": PickExerciseWidget,
-    "compose": ComposeExerciseWidget,
-    "plan": PlanExerciseWidget,
-}
-
 
 class LessonScreen(TutorScreen):
-    CSS_PATH = tcss("screens/lesson.tcss", "widgets/exercise.tcss", "widgets/tweet_card.tcss")
+    CSS_PATH = tcss("screens/lesson.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         # In a text box, Escape only leaves the box (then → and n move on again).
         Binding("escape", "leave_box", "key.leave_box"),
@@ -132,9 +122,9 @@ class LessonScreen(TutorScreen):
                 yield self._exercise_widget(block.exercise)
 
     def _exercise_widget(self, exercise: AnyExercise) -> ExerciseWidget:
-        widget = WIDGETS[exercise.type]
+        widget = EXERCISE_WIDGETS[exercise.type]
         history = self.session.attempts(self.lesson.id, exercise.id)
-        draft = self.session.drafts.get((self.lesson.id, exercise.id))
+        draft = self.session.draft(self.lesson.id, exercise.id)
         if draft is None and history:
             draft = widget.draft_from(history[-1].answer)
         return widget(
@@ -144,6 +134,7 @@ class LessonScreen(TutorScreen):
             history=history,
             draft=draft,
             tz=self.session.tz,
+            preview=previewer(exercise, self.lesson.lang),
         )
 
     def _focus_start(self) -> None:
@@ -193,15 +184,9 @@ class LessonScreen(TutorScreen):
         except AnswerError as error:
             self.notify(self.t("ex.grade_error", error=error), severity="warning", markup=False)
             return
-        details = [c.to_json() for c in result.checks] or [i.to_json() for i in result.items]
         # Saved (committed) before the widget may say so; None means it could not be.
         attempt = self.session.record(
-            self.lesson,
-            message.exercise.id,
-            message.answer_text,
-            result.score,
-            result.passed,
-            details,
+            self.lesson, message.exercise.id, message.answer_text, result
         )
         message.widget.show_result(result, attempt)
 
@@ -220,7 +205,7 @@ class LessonScreen(TutorScreen):
             None,
         )
         if owner is not None:
-            self.session.drafts[(self.lesson.id, owner.exercise.id)] = owner.draft()
+            self.session.keep_draft(self.lesson.id, owner.exercise.id, owner.draft())
 
     # -- the end ----------------------------------------------------------------------------
 

@@ -56,14 +56,11 @@ class ReviewScreen(TutorScreen):
         self.course_changed()
 
     def course_changed(self) -> None:
-        rows = [r for r in self.session.lesson_entries() if not r.broken and r.lesson_id]
+        rows = self.session.working_lessons()
         progress = self.session.progress()
         attempts = self.session.attempts()
         titles = {r.lesson_id: r.title for r in rows}
-        done = sum(
-            1 for r in rows if (p := progress.get(r.lesson_id or "")) and p.state == "completed"
-        )
-        total = len(rows)
+        done, total = self.session.completion(progress)
         percent = round(100 * done / total) if total else 0
         self.query_one("#completion", Static).update(
             literal(self.t("review.completion", done=done, total=total, percent=percent))

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from twitter_tutor.content.lesson import Lesson
-from twitter_tutor.content.models import AnyExercise, ChoiceExercise, PickExercise
+from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.tui.literal import literal, one_line
 from twitter_tutor.tui.screens.base import TutorModal
 from twitter_tutor.tui.styles import tcss
@@ -20,12 +20,7 @@ from twitter_tutor.tutor.session import Session
 
 
 def exercise_label(exercise: AnyExercise) -> str:
-    text = (
-        exercise.question
-        if isinstance(exercise, ChoiceExercise | PickExercise)
-        else exercise.prompt
-    )
-    return one_line(text, 48)
+    return one_line(exercise.label, 48)
 
 
 class SummaryScreen(TutorModal):

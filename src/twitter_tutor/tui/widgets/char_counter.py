@@ -11,6 +11,21 @@ WARN_REMAINING = 20
 
 
 class CharCounter(Static):
+    DEFAULT_CSS = """
+    CharCounter {
+        width: auto;
+        color: $text-muted;
+    }
+    CharCounter.-warn {
+        color: $text-warning;
+        text-style: bold;
+    }
+    CharCounter.-error {
+        color: $text-error;
+        text-style: bold reverse;
+    }
+    """
+
     def __init__(self, limit: int, *, classes: str = "") -> None:
         super().__init__(f"0/{limit}", classes=f"char-counter {classes}".strip())
         self.limit = limit

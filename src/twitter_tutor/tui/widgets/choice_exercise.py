@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Checkbox, RadioButton, Static
 
 from twitter_tutor.content.models import ChoiceExercise
@@ -12,14 +13,45 @@ from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.answer_checkbox import AnswerCheckbox
 from twitter_tutor.tui.widgets.answer_radios import AnswerRadioButton, AnswerRadios
 from twitter_tutor.tui.widgets.exercise import NumberedExerciseWidget
+from twitter_tutor.tui.widgets.feedback import Line, mark
 
 
 class ChoiceExerciseWidget(NumberedExerciseWidget):
+    # Plain rows, not Textual's boxed controls (no border even when focused); answers can be
+    # whole tweets: they wrap instead of being cut off.
+    DEFAULT_CSS = """
+    ChoiceExerciseWidget .choices {
+        height: auto;
+        width: 100%;
+        margin: 1 0 0 0;
+        border: none;
+        padding: 0;
+        background: transparent;
+    }
+    ChoiceExerciseWidget .choices:focus {
+        border: none;  /* the rule above only ties with RadioSet:focus */
+    }
+    ChoiceExerciseWidget .choices > RadioButton, ChoiceExerciseWidget .choices > Checkbox {
+        width: 100%;
+        height: auto;
+        border: none;
+        padding: 0 1;
+        background: transparent;
+        text-wrap: wrap;
+    }
+    ChoiceExerciseWidget .choices .-right {
+        color: $text-success;
+        text-style: bold;
+    }
+    ChoiceExerciseWidget .choices .-wrong {
+        color: $text-error;
+    }
+    """
     exercise: ChoiceExercise
 
     def compose_answer(self) -> ComposeResult:
         exercise = self.exercise
-        chosen = self.initial_draft if isinstance(self.initial_draft, frozenset) else frozenset()
+        chosen = self.drafted_numbers()
         yield Static(literal(exercise.question, "bold"), classes="question")
         hint = "ex.choose_many" if exercise.multiple else "ex.choose_one"
         yield Static(literal(self.t(hint)), classes="hint")
@@ -45,3 +77,17 @@ class ChoiceExerciseWidget(NumberedExerciseWidget):
             # Right answers turn green; a wrong one turns red only where it was chosen.
             button.set_class(item.expected, "-right")
             button.set_class(item.selected and not item.expected, "-wrong")
+
+    def feedback_lines(self, result: GradeResult) -> list[Line]:
+        lines: list[Line] = []
+        for item in result.items:
+            # Marked by whether the answer is right, and whether the learner chose it.
+            line = Content.assemble(
+                mark(self.lang, item.expected), f" {item.number}. ", literal(item.text)
+            )
+            if item.selected:
+                line = Content.assemble(line, (f"  ({self.t('ex.your_choice')})", "$text-muted"))
+            lines.append((line, "item"))
+            if item.why:
+                lines.append((literal(item.why, "italic $text-muted"), "note"))
+        return lines

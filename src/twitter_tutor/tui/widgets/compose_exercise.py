@@ -12,14 +12,16 @@ from textual.widgets import Static, TextArea
 
 from twitter_tutor.content.models import ComposeExercise, MaxLength
 from twitter_tutor.grading.answers import Answer
-from twitter_tutor.grading.grader import analyze_for, tweet_checks
+from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.tweet_text import signal_spans
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.checklist import Checklist
 from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget, live_text
+from twitter_tutor.tui.widgets.feedback import Line, check_lines
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
+from twitter_tutor.tutor.drafts import Draft
 
 TWEET_LIMIT = 280
 
@@ -30,6 +32,19 @@ def length_limit(checks: list[object]) -> int:
 
 
 class ComposeExerciseWidget(LiveExerciseWidget):
+    DEFAULT_CSS = """
+    ComposeExerciseWidget .tweet-input {
+        height: 6;
+        margin-top: 1;
+    }
+    ComposeExerciseWidget .meter {
+        height: 1;
+    }
+    ComposeExerciseWidget .meter-title {
+        width: 1fr;
+        color: $text-muted;
+    }
+    """
     exercise: ComposeExercise
     _followed = False
 
@@ -42,7 +57,7 @@ class ComposeExerciseWidget(LiveExerciseWidget):
             yield TweetCard(
                 context.author, context.handle, context.text, lang=self.lang, classes="context"
             )
-        text = self.initial_draft if isinstance(self.initial_draft, str) else ""
+        text = self.draft_slot(0)
         yield TweetArea(
             text,
             soft_wrap=True,
@@ -70,8 +85,8 @@ class ComposeExerciseWidget(LiveExerciseWidget):
 
     def refresh_live(self) -> None:
         text, cut = live_text(self.query_one(TextArea).text)
-        analysis = analyze_for(text, self.content_lang)
-        results = tweet_checks(self.exercise, analysis, self.content_lang)
+        live = self.live((text,))
+        analysis, results = live.analyses[0], live.checks[0]
         counter = self.query_one(CharCounter)
         # A cut text is far too long anyway: never let the counter call it a fit.
         length = analysis.weighted_length
@@ -81,6 +96,9 @@ class ComposeExerciseWidget(LiveExerciseWidget):
         preview.show_text(text, signal_spans(results))
         preview.display = bool(text.strip())
 
+    def feedback_lines(self, result: GradeResult) -> list[Line]:
+        return [line for check in result.checks for line in check_lines(self.lang, check)]
+
     def collect(self) -> tuple[Answer, str] | None:
         text = self.query_one(TextArea).text
         if not text.strip():
@@ -88,9 +106,5 @@ class ComposeExerciseWidget(LiveExerciseWidget):
             return None
         return text, text
 
-    def draft(self) -> object:
-        return self.query_one(TextArea).text
-
-    @classmethod
-    def draft_from(cls, answer: str) -> object:
-        return answer
+    def draft(self) -> Draft:
+        return (self.query_one(TextArea).text,)

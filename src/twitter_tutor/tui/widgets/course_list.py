@@ -30,6 +30,21 @@ def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> Content:
 
 
 class CourseList(OptionList):
+    # Rows fill the width `_width` computes: no border, and the scrollbar's cells kept free.
+    DEFAULT_CSS = """
+    CourseList {
+        scrollbar-gutter: stable;
+        border: none;
+        padding: 0;
+    }
+    CourseList:focus {
+        border: none;  /* else OptionList:focus draws one */
+    }
+    CourseList > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
@@ -50,7 +65,7 @@ class CourseList(OptionList):
             self._rebuild()
 
     def _width(self) -> int:
-        # Option padding takes 2 cells (the scrollbar's are kept free by the stylesheet);
+        # Option padding takes 2 cells (the scrollbar's are kept free, see DEFAULT_CSS);
         # before the first layout, assume an 80-column terminal.
         return max(40, (self.scrollable_content_region.width or 76) - 2)
 
@@ -88,7 +103,7 @@ class CourseList(OptionList):
         return Content("\n").join([line1, line2])
 
     def _state(self, row: LessonEntry) -> Content:
-        if row.broken or row.lesson_id is None:
+        if not row.openable or row.lesson_id is None:
             return Content("")
         progress = self.progress.get(row.lesson_id)
         if progress is None or progress.state == "not_started":

@@ -2,7 +2,8 @@
 
 Attributes down, messages up: a widget only collects the learner's answer and posts
 `Submitted`; the lesson screen grades it, saves it and hands the result back with
-`show_result`, so no widget touches grading or the store.
+`show_result`, so no widget touches grading or the store. Live feedback too comes down as an
+attribute: the screen hands a compose or plan widget its `preview` function.
 """
 
 from __future__ import annotations
@@ -20,15 +21,47 @@ from textual.widgets import Button, Static
 
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.preview import Preview, Previewer
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.progress.models import Attempt
 from twitter_tutor.tui.literal import literal
-from twitter_tutor.tui.widgets.feedback import GradeFeedback
+from twitter_tutor.tui.widgets.feedback import GradeFeedback, Line
 from twitter_tutor.tui.widgets.history import AttemptHistory
+from twitter_tutor.tutor.drafts import Draft
 from twitter_tutor.tutor.i18n import t
 
 
 class ExerciseWidget(Vertical):
+    DEFAULT_CSS = """
+    ExerciseWidget {
+        height: auto;
+        border: round $primary 60%;
+        border-title-color: $text-primary;
+        padding: 0 1;
+        margin: 1 0;
+    }
+    ExerciseWidget:focus-within {
+        border: round $primary;
+    }
+    ExerciseWidget .question {
+        margin-bottom: 0;
+    }
+    ExerciseWidget .hint {
+        color: $text-muted;
+    }
+    ExerciseWidget .submit-row {
+        height: auto;
+        margin-top: 1;
+    }
+    ExerciseWidget .saved {
+        width: 1fr;
+        padding: 1 2;
+        color: $text-success;
+    }
+    ExerciseWidget .saved.-failed {
+        color: $text-error;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "key.submit")]
 
     @dataclass
@@ -46,8 +79,9 @@ class ExerciseWidget(Vertical):
         lang: str,
         content_lang: str,
         history: list[Attempt],
-        draft: object = None,
+        draft: Draft | None = None,
         tz: tzinfo | None = None,
+        preview: Previewer | None = None,
     ) -> None:
         super().__init__(classes="exercise")
         self.exercise = exercise
@@ -57,6 +91,8 @@ class ExerciseWidget(Vertical):
         self.history = history
         self.initial_draft = draft
         self.tz = tz
+        self.preview = preview
+        """Live feedback on the texts typed (grading.previewer), for the types that have it."""
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
@@ -71,17 +107,26 @@ class ExerciseWidget(Vertical):
         """(answer to grade, answer to store), or None after telling the learner what's missing."""
         raise NotImplementedError
 
-    def draft(self) -> object:
-        """What the learner has entered, to restore when they come back to this step."""
-        return None
+    def draft(self) -> Draft:
+        """What the learner has entered, kept as it changes and restored on coming back."""
+        return ()
 
     @classmethod
-    def draft_from(cls, answer: str) -> object:
+    def draft_from(cls, answer: str) -> Draft:
         """A stored answer as a draft: coming back, the learner revises their last try."""
-        return frozenset(int(n) for n in answer.split(",") if n.strip().isdigit())
+        return (answer,)
+
+    def draft_slot(self, slot: int) -> str:
+        """One slot of the draft this widget was opened with ("" when there is none)."""
+        draft = self.initial_draft or ()
+        return draft[slot] if slot < len(draft) else ""
 
     def mark(self, result: GradeResult) -> None:
         """Show per-item feedback in the answer widgets themselves."""
+
+    def feedback_lines(self, result: GradeResult) -> list[Line]:
+        """This type's feedback below the verdict (none: the answer widgets show it all)."""
+        return []
 
     def flush(self) -> None:
         """Bring live feedback up to date now (a pending debounce would lag the verdict)."""
@@ -112,7 +157,7 @@ class ExerciseWidget(Vertical):
         """The graded answer; `attempt` is the stored record, None when saving failed."""
         self.mark(result)
         feedback = self.query_one(GradeFeedback)
-        feedback.show(result)
+        feedback.show(result, self.feedback_lines(result))
         # The verdict at the top of the view, the details below it.
         self.call_after_refresh(feedback.scroll_visible, top=True, animate=False)
         saved = self.query_one(".saved", Static)
@@ -139,8 +184,11 @@ class NumberedExerciseWidget(ExerciseWidget):
             return None
         return chosen, ",".join(str(n) for n in sorted(chosen))
 
-    def draft(self) -> object:
-        return self._chosen()
+    def draft(self) -> Draft:
+        return (",".join(str(n) for n in sorted(self._chosen())),)
+
+    def drafted_numbers(self) -> frozenset[int]:
+        return frozenset(int(n) for n in self.draft_slot(0).split(",") if n.strip().isdigit())
 
 
 DEBOUNCE_S = 0.15
@@ -179,3 +227,9 @@ class LiveExerciseWidget(ExerciseWidget):
 
     def refresh_live(self) -> None:
         """Recompute the live feedback from what is typed now."""
+
+    def live(self, texts: tuple[str, ...]) -> Preview:
+        """The preview of `texts` (one per tweet), from the function the screen handed down."""
+        if self.preview is None:
+            raise RuntimeError(f"a {self.exercise.type} widget needs its preview function")
+        return self.preview(texts)

@@ -31,6 +31,19 @@ def _rows(lang: str, attempts: list[Attempt], tz: tzinfo | None) -> Content:
 
 
 class AttemptHistory(Collapsible):
+    # Part of the exercise's box: no band of its own, the rows indented under the title.
+    DEFAULT_CSS = """
+    AttemptHistory {
+        margin-top: 1;
+        border: none;
+        padding: 0;
+        background: transparent;
+    }
+    AttemptHistory Contents {
+        padding: 0 0 0 2;
+    }
+    """
+
     def __init__(self, lang: str, attempts: list[Attempt], tz: tzinfo | None) -> None:
         self.rows = Static(_rows(lang, attempts, tz), classes="history-rows")
         super().__init__(

@@ -14,10 +14,16 @@ from twitter_tutor.tui.widgets.tweet_card import TweetCard
 
 
 class PickExerciseWidget(NumberedExerciseWidget):
+    DEFAULT_CSS = """
+    PickExerciseWidget .cards {
+        height: auto;
+        margin-top: 1;
+    }
+    """
     exercise: PickExercise
 
     def compose_answer(self) -> ComposeResult:
-        chosen = self.initial_draft if isinstance(self.initial_draft, frozenset) else frozenset()
+        chosen = self.drafted_numbers()
         yield Static(literal(self.exercise.question, "bold"), classes="question")
         yield Static(literal(self.t("ex.pick_hint")), classes="hint")
         with Vertical(classes="cards"):

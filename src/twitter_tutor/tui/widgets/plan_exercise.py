@@ -8,27 +8,45 @@ from textual.widgets import Static, TextArea
 
 from twitter_tutor.content.models import PlanExercise
 from twitter_tutor.grading.answers import Answer
-from twitter_tutor.grading.grader import PlanPreview, preview_plan
+from twitter_tutor.grading.preview import Preview
+from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.compose_exercise import length_limit
 from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget, live_text
-from twitter_tutor.tui.widgets.feedback import mark
+from twitter_tutor.tui.widgets.feedback import Line, check_lines, mark
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
+from twitter_tutor.tutor.drafts import Draft
 
 MIX_KINDS = ("promotional", "personal", "conversational")
 
 
 class PlanExerciseWidget(LiveExerciseWidget):
+    # Each tweet's counter is its label too: full width, bold but never reversed when over.
+    DEFAULT_CSS = """
+    PlanExerciseWidget .plan-input {
+        height: 4;
+    }
+    PlanExerciseWidget .plan-label {
+        margin-top: 1;
+        width: 100%;
+        text-align: left;
+    }
+    PlanExerciseWidget .plan-label.-warn, PlanExerciseWidget .plan-label.-error {
+        text-style: bold;
+    }
+    PlanExerciseWidget .mix {
+        margin-top: 1;
+    }
+    """
     exercise: PlanExercise
 
     def compose_answer(self) -> ComposeResult:
         exercise = self.exercise
-        drafts = self.initial_draft if isinstance(self.initial_draft, tuple) else ()
         limit = length_limit(list(exercise.checks))
         yield Static(literal(exercise.prompt, "bold"), classes="question")
         for number in range(1, exercise.count + 1):
-            text = drafts[number - 1] if number <= len(drafts) else ""
+            text = self.draft_slot(number - 1)
             yield CharCounter(limit, classes="plan-label")
             yield TweetArea(
                 str(text),
@@ -51,9 +69,8 @@ class PlanExerciseWidget(LiveExerciseWidget):
         return tuple(area.text for area in self.query(TextArea))
 
     def refresh_live(self) -> None:
-        lang = self.content_lang
         texts = [live_text(text) for text in self._texts()]
-        preview = preview_plan(self.exercise, [text for text, _ in texts], lang)
+        preview = self.live(tuple(text for text, _ in texts))
         for number, (counter, analysis, checks, (_, cut)) in enumerate(
             zip(self.query(CharCounter), preview.analyses, preview.checks, texts, strict=False),
             start=1,
@@ -66,7 +83,7 @@ class PlanExerciseWidget(LiveExerciseWidget):
             counter.show(shown, prefix=f"{label}{status} · ")
         self.query_one(".mix", Static).update(self._mix(preview))
 
-    def _mix(self, preview: PlanPreview) -> Content:
+    def _mix(self, preview: Preview) -> Content:
         counts = preview.counts
         verdicts = {c.rule: c.passed for c in preview.mix}
         rules = dict(self.exercise.mix_rules)
@@ -84,6 +101,25 @@ class PlanExerciseWidget(LiveExerciseWidget):
         title = Content.styled(self.t("ex.mix") + ": ", "bold")
         return Content.assemble(title, Content(" · ").join(parts))
 
+    def feedback_lines(self, result: GradeResult) -> list[Line]:
+        """Per tweet: a tick when all is well, else its failed checks; then the mix."""
+        lang = self.lang
+        lines: list[Line] = []
+        for number in sorted({c.tweet for c in result.checks if c.tweet is not None}):
+            label = Content.styled(self.t("ex.tweet_n", number=number) + ":", "bold")
+            failed = [c for c in result.checks if c.tweet == number and not c.passed]
+            if not failed:
+                ok = Content.styled(self.t("ex.tweet_ok"), "$text-muted")
+                lines.append((Content.assemble(mark(lang, True), " ", label, " ", ok), "item"))
+            for check in failed:
+                for line, kind in check_lines(lang, check):
+                    item = kind == "item"
+                    lines.append((Content.assemble(label, " ", line) if item else line, kind))
+        for check in result.checks:
+            if check.tweet is None:
+                lines += check_lines(lang, check)
+        return lines
+
     def collect(self) -> tuple[Answer, str] | None:
         texts = self._texts()
         if not any(text.strip() for text in texts):
@@ -91,9 +127,9 @@ class PlanExerciseWidget(LiveExerciseWidget):
             return None
         return texts, "\n".join(texts)
 
-    def draft(self) -> object:
+    def draft(self) -> Draft:
         return self._texts()
 
     @classmethod
-    def draft_from(cls, answer: str) -> object:
+    def draft_from(cls, answer: str) -> Draft:
         return tuple(answer.split("\n"))

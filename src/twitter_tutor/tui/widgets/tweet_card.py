@@ -19,6 +19,39 @@ from twitter_tutor.tutor.i18n import format_count, t
 
 
 class TweetCard(Widget):
+    DEFAULT_CSS = """
+    TweetCard {
+        height: auto;
+        border: round $foreground 25%;
+        padding: 0 1;
+        margin: 0 0 0 0;
+    }
+    TweetCard:focus {
+        border: round $accent;
+        background: $boost;
+    }
+    TweetCard.-selected {
+        border: round $primary;
+    }
+    TweetCard.-selected:focus {
+        border: double $accent;
+    }
+    TweetCard.-right {
+        border: round $success;
+    }
+    TweetCard.-wrong {
+        border: round $error;
+    }
+    TweetCard.context {
+        border: round $foreground 15%;
+        color: $text-muted;
+    }
+    TweetCard.preview {
+        border: dashed $foreground 25%;
+        margin-top: 1;
+    }
+    """
+
     @dataclass
     class Toggled(Message):
         card: TweetCard
