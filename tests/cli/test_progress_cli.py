@@ -267,3 +267,34 @@ def test_commands_do_not_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+# -- course summary ---------------------------------------------------------------------------
+
+
+def test_summary_is_markdown_with_titles_best_tweets_and_missed_checks(
+    home: Path, run: Run
+) -> None:
+    tweet = "Hi, I'm Ana and I run marketing for a tiny roastery in Porto. Here to learn! *wow*"
+    checks = [
+        {"rule": "personal_voice", "passed": False, "message": "Say who you are.", "weight": 2},
+        {"rule": "kinds", "passed": False, "message": "info only", "weight": 0},
+    ]
+    with open_store(home, allow_memory=False).store as store:
+        store.record_attempt("ann", "welcome", "hello", "meh", 40, False, checks, "h")
+        store.record_attempt("ann", "welcome", "hello", tweet, 95, True, [
+            {"rule": "personal_voice", "passed": True, "message": "ok", "weight": 2}
+        ], "h", lesson_score=50)
+    for lang, heading, best in (
+        ("en", "# Course summary: ann", "## Your best tweets"),
+        ("de", "# Kursübersicht: ann", "## Deine besten Tweets"),
+    ):
+        done = run(home, "--lang", lang, "progress", "--summary", "--profile", "ann")
+        assert done.returncode == 0, done.stderr
+        out = done.stdout
+        assert out.startswith(heading + "\n")
+        assert best in out
+        assert "> Hi, I'm Ana and I run marketing for a tiny roastery in Porto. Here to learn! \\*wow\\*" in out
+        assert "**personal_voice**" in out and "Say who you are." in out
+        assert "**kinds**" not in out  # information, not a miss
+        assert "| 50/100 |" in out  # the lesson's score, as everywhere else

@@ -31,7 +31,7 @@ class _CrashedApp:
 
     return_code = 1
 
-    class session:  # noqa: N801 - stands in for the app's Session
+    class session:
         @staticmethod
         def close() -> bool:
             return True
@@ -48,8 +48,8 @@ def test_an_unexpected_error_in_the_tutor_exits_non_zero_after_closing_the_store
     closed: list[bool] = []
     real_open = tui_launcher.open_progress
 
-    def open_progress(data_dir: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
-        opened = real_open(data_dir, lang)
+    def open_progress(data_dir: Path, lang: str = "en", store_url: str | None = None):  # type: ignore[no-untyped-def]
+        opened = real_open(data_dir, lang, store_url)
         real_close = opened.store.close
 
         def close() -> None:

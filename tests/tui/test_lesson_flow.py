@@ -184,3 +184,61 @@ async def test_typed_drafts_survive_quitting_and_come_back(
         assert again.session.close()
         assert ("first-tweet", 0) not in store.drafts("tester", "basics")
         assert [a.answer for a in store.attempts("tester", "basics", "first-tweet")] == [typed]
+
+
+async def test_skipping_is_said_and_the_summary_leads_back_to_what_was_skipped(
+    build: AppFactory,
+) -> None:
+    from tests.tui.helpers import Notifications
+
+    seen = Notifications()
+    app = build()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await settle(pilot)
+        app.post_message(OpenLesson("basics", 0))
+        await pilot.pause()
+        lesson = _lesson(app)
+        for _ in range(len(lesson.lesson.steps)):
+            await lesson.action_next()
+            await pilot.pause()
+        assert any("Skipped 1 exercise" in text for text in seen.messages)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        back = list(summary.query(".back-to").results(Button))
+        assert len(back) == len(lesson.lesson.exercises) == 4
+        assert "↩" in str(back[2].label)
+        back[2].press()
+        await pilot.pause()
+        await pilot.pause()
+        reopened = _lesson(app)
+        step = reopened.lesson.steps[reopened.index]
+        assert step.exercises and step.exercises[0].id == lesson.lesson.exercises[2].id
+
+
+async def test_finishing_the_last_lesson_offers_the_course_summary(build: AppFactory) -> None:
+    from textual.widgets import Markdown
+
+    from twitter_tutor.tui.screens.course_summary import CourseSummaryScreen
+
+    app = build(lang="de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenLesson("more-practice", 0))
+        await pilot.pause()
+        lesson = _lesson(app)
+        await lesson.show_step(len(lesson.lesson.steps) - 1)
+        await lesson.action_next()
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        course = summary.query_one("#course", Button)
+        assert "Kursübersicht" in str(course.label)
+        course.press()
+        await pilot.pause()
+        assert isinstance(app.screen, CourseSummaryScreen)
+        shown = app.screen.query_one(Markdown).source
+        assert shown.startswith("# Kursübersicht: tester")
+        assert "| Basics |" in shown or "Basics" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -1,7 +1,8 @@
-"""`twitter-tutor progress`: show a learner's progress, or export it as JSON or CSV.
+"""`twitter-tutor progress`: show a learner's progress, or export it as JSON, CSV or a
+Markdown course summary.
 
-Lessons are shown by id only: loading lesson content is another layer's job, and a progress
-report must work even when a lesson file is broken or gone.
+The table and the exports show lessons by id: a progress report must work even when a lesson
+file is broken or gone. `--summary` loads the course for titles and tasks.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def register(parser: argparse.ArgumentParser) -> None:
     formats.add_argument(
         "--csv", action="store_true", help="print one CSV row per attempt (after a header row)"
     )
+    formats.add_argument(
+        "--summary",
+        action="store_true",
+        help="print a course summary as Markdown: scores, best tweets, checks missed most, "
+        "what to practise next",
+    )
 
 
 def open_for_command(ctx: Context) -> ProgressStore:
@@ -53,6 +60,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 print(json.dumps(data, ensure_ascii=False, indent=2))
             elif args.csv:
                 export_csv(store, ctx.profile, sys.stdout)
+            elif args.summary:
+                sys.stdout.write(_summary(ctx, store))
             else:
                 _print_table(ctx.lang, ctx.profile, store)
             for line in store.damaged:
@@ -132,3 +141,21 @@ def _attempt_row(lang: str, attempt: Attempt) -> tuple[str, ...]:
         t(lang, "cli.yes" if attempt.passed else "cli.no"),
         answer,
     )
+
+
+def _summary(ctx: Context, store: ProgressStore) -> str:
+    from twitter_tutor.content.course import load_course
+    from twitter_tutor.tutor.course_index import entries
+    from twitter_tutor.tutor.course_summary import summarise, to_markdown
+
+    course = load_course(ctx.sources)
+    rows = [row for row in entries(course, ctx.lang) if row.openable]
+    lessons = {
+        f.lesson.id: f.lesson
+        for f in course.for_lang(ctx.lang)
+        if f.lesson is not None
+    }
+    summary = summarise(
+        ctx.profile, rows, lessons, store.lessons(ctx.profile), store.attempts(ctx.profile)
+    )
+    return to_markdown(summary, ctx.lang)

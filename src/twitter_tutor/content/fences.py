@@ -84,7 +84,9 @@ def _indented(tokens: Sequence[Token], lines: list[str]) -> FenceScan:
         if token.type not in ("code_block", "paragraph_open") or token.map is None:
             continue
         start, end = token.map
-        for number in range(start, min(end, len(lines))):
+        end = min(end, len(lines))
+        block_dedented = False
+        for number in range(start, end):
             match = _OPENING.match(lines[number])
             indent = match.group("indent") if match else ""
             if not match or not indent or match.group("info").lower() != EXERCISE_INFO:
@@ -99,9 +101,12 @@ def _indented(tokens: Sequence[Token], lines: list[str]) -> FenceScan:
                 )
             )
             width = _width(indent)
-            rows = range(start, end) if token.type == "code_block" else range(number, number + 1)
-            for row in rows:
-                result.repairs.setdefault(row, _dedent(lines[row], width))
+            if token.type != "code_block":
+                result.repairs[number] = _dedent(lines[number], width)
+            elif not block_dedented:  # the whole block, once: its lines are the exercise's
+                block_dedented = True
+                for row in range(start, end):
+                    result.repairs[row] = _dedent(lines[row], width)
     return result
 
 
@@ -205,12 +210,15 @@ def _explain(
         # Where the block should have ended: the next step's heading, or the next exercise.
         boundary = next(
             (n for n in range(start + 1, stop) if exercise and lines[n].startswith("## ")),
-            stop if any(line.strip() for line in lines[stop:]) else None,
+            None,
         )
+        if boundary is None and any(lines[n].strip() for n in range(stop, len(lines))):
+            boundary = stop
         if boundary is not None and boundary > start + 1:
+            after = "after its TOML" if exercise else "where the code ends"
             message = (
                 f"the {what} opened here is not closed before line {offset + boundary + 1}: "
-                f"add a line '{markup}' after its TOML"
+                f"add a line '{markup}' {after}"
             )
             if not lines[boundary - 1].strip():  # close it there, so the rest is checked
                 result.repairs[boundary - 1] = markup

@@ -477,7 +477,7 @@ def _report_invisible_words(block: ExerciseBlock, problems: _Collector) -> None:
         line = line_for(block.lines, loc, block.line)
         problems.add(
             line,
-            f"{_loc_name(loc)} \"{invisible.visible(word)}\" holds "
+            f'{_loc_name(loc)} "{invisible.visible(word)}" holds '
             f"{invisible.describe(word)}, which no answer contains: delete it",
             problem_codes.INVISIBLE_CHARACTER,
             problems.column_of(line, word, at),

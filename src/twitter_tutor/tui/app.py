@@ -43,9 +43,9 @@ def lesson_commands() -> type[Provider]:
 
 
 class TutorApp(CourseLoadingApp):
-    CSS_PATH = tcss("app.tcss")
-    # A named mode, not get_default_screen(): only a mode's base screen gets its CSS_PATH loaded.
-    DEFAULT_MODE = "tutor"
+    # The home screen's layout is loaded with the app's: a screen's own CSS_PATH is read only
+    # when it is installed as a mode, which costs extra stylesheet parses and renders at start.
+    CSS_PATH = tcss("app.tcss", "screens/home.tcss")
     COMMANDS = App.COMMANDS | {lesson_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Ctrl+C quits too (Textual only hints at Ctrl+Q); text boxes still copy with it.
@@ -59,7 +59,9 @@ class TutorApp(CourseLoadingApp):
         session.on_error = self._store_error
         session.on_damaged = self._store_damaged
         self._errors_shown: set[str] = set()
-        self.add_mode(self.DEFAULT_MODE, lambda: HomeScreen(self.session))
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen(self.session)
 
     def notify(
         self,

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-from hashlib import sha256
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
+from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING
 

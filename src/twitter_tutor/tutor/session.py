@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from twitter_tutor.grading.result import GradeResult
     from twitter_tutor.progress.models import Attempt, LessonProgress
     from twitter_tutor.progress.store import ProgressStore
+    from twitter_tutor.tutor.course_summary import CourseSummary
 
 T = TypeVar("T")
 
@@ -186,6 +187,18 @@ class Session:
         progress = self.progress() if progress is None else progress
         working = self.working_lessons()
         return sum(1 for row in working if completed(progress, row.lesson_id)), len(working)
+
+    def course_summary(self) -> CourseSummary:
+        """Scores, best tweets, missed checks and what next, for the end of the course."""
+        from twitter_tutor.tutor.course_summary import summarise
+
+        course = self.course
+        lessons = {}
+        if course is not None:
+            lessons = {f.lesson.id: f.lesson for f in course.for_lang(self.lang) if f.lesson}
+        return summarise(
+            self.profile, self.working_lessons(), lessons, self.progress(), self.attempts()
+        )
 
     def start_step(self, lesson_id: str) -> int:
         """Where a lesson opens when no step is asked for: where the learner left it."""

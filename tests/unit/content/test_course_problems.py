@@ -76,3 +76,13 @@ def test_readme_and_underscore_files_are_skipped(tmp_path: Path) -> None:
     write(tmp_path, "_draft.md", "draft")
     keep = write(tmp_path, "real.md", lesson())
     assert lesson_paths(tmp_path) == [keep]
+
+
+def test_a_lesson_placed_between_two_built_in_ones(tmp_path: Path) -> None:
+    # docs/writing-lessons.md: the earlier lesson's order and an id sorting after its id.
+    write(tmp_path, "talk.md", lesson(id="talk", order=4))
+    write(tmp_path, "no-ads.md", lesson(id="no-ads", order=5))
+    write(tmp_path, "mine.md", lesson(id="talk-threads", order=4))
+    write(tmp_path, "before.md", lesson(id="replies", order=4))
+    files = load_course([tmp_path]).for_lang("en")
+    assert [f.meta.id for f in files if f.meta] == ["replies", "talk", "talk-threads", "no-ads"]

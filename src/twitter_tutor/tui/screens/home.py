@@ -13,12 +13,10 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.messages import OpenLesson, OpenReview
 from twitter_tutor.tui.screens.base import TutorScreen
-from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.widgets.course_list import CourseList
 
 
 class HomeScreen(TutorScreen):
-    CSS_PATH = tcss("screens/home.tcss")
     AUTO_FOCUS = "#continue"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "key.review"),

@@ -147,10 +147,19 @@ class LessonScreen(TutorScreen):
     async def action_next(self) -> None:
         if self.gone:
             return
+        untried = self._untried_here()
+        if untried:
+            # Skipping is allowed, never silent: the summary lists it and leads back to it.
+            self.notify(self.t("lesson.skipped", count=len(untried)), markup=False)
         if self.index < len(self.lesson.steps) - 1:
             await self.show_step(self.index + 1)
         else:
             self.finish()
+
+    def _untried_here(self) -> list[str]:
+        exercises = self.lesson.steps[self.index].exercises
+        tried = {a.exercise_id for a in self.session.attempts(self.lesson.id)}
+        return [e.id for e in exercises if e.id not in tried]
 
     async def action_previous(self) -> None:
         if self.index > 0 and not self.gone:
@@ -220,6 +229,12 @@ class LessonScreen(TutorScreen):
         following = self.session.next_lesson(self.lesson.id)
         if choice == "next" and following is not None and following.lesson_id is not None:
             self.post_message(OpenLesson(following.lesson_id, 0))
+        elif choice == "course":
+            from twitter_tutor.tui.screens.course_summary import CourseSummaryScreen
+
+            self.app.push_screen(CourseSummaryScreen(self.session), self._after_summary)
+        elif choice is not None and choice.startswith("step-"):
+            self.post_message(OpenLesson(self.lesson.id, int(choice.removeprefix("step-"))))
         else:
             self.post_message(GoHome())
 

@@ -48,10 +48,18 @@ class SummaryScreen(TutorModal):
         with Vertical(id="summary"):
             yield Static(literal(self.t("summary.title", title=self.lesson.title), "bold $success"))
             yield Static(self._lines(), id="summary-lines")
+            skipped = self._skipped()
+            if skipped:
+                yield Static(literal(self.t("summary.skipped")), id="summary-skipped")
+                for step, exercise in skipped:
+                    label = self.t("summary.go_back", label=exercise_label(exercise))
+                    yield Button(literal(label), id=f"step-{step}", classes="back-to")
             with Horizontal(id="summary-buttons"):
                 if self.following is not None:
                     label = self.t("summary.next", title=one_line(self.following.title, 30))
                     yield Button(literal(label), id="next", variant="primary")
+                if self.following is None:  # the course's last lesson: a real ending
+                    yield Button(literal(self.t("summary.course")), id="course")
                 yield Button(literal(self.t("summary.home")), id="home")
 
     def _lines(self) -> Content:
@@ -75,8 +83,18 @@ class SummaryScreen(TutorModal):
             lines.append(literal(self.t("summary.saved"), "$text-muted"))
         return Content("\n").join(lines)
 
+    def _skipped(self) -> list[tuple[int, AnyExercise]]:
+        """(step index, exercise) of every exercise the learner has not tried."""
+        return [
+            (index, exercise)
+            for index, step in enumerate(self.lesson.steps)
+            for exercise in step.exercises
+            if exercise.id not in self.best
+        ]
+
     def on_mount(self) -> None:
-        self.query_one(Button).focus()
+        # The way on first; the way back to a skipped exercise is one Tab away.
+        self.query_one("#summary-buttons Button", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "home")

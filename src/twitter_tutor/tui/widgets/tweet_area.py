@@ -16,7 +16,6 @@ from textual.widgets.text_area import Edit, EditResult
 
 from twitter_tutor.tui.literal import clean
 
-
 # Invisible characters that are part of what a learner types: the joiners that make one emoji
 # of several (👨‍👩‍👧) or keep letters apart, and the tags of subdivision flags (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
 # TextArea inserts only printable keys and would drop them, splitting the emoji apart.
