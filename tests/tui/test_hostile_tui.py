@@ -114,3 +114,27 @@ async def test_a_damaged_stored_row_is_named_once_and_the_tutor_goes_on(
         await pilot.pause()
         warnings = [m for m in notes.messages if "could not be read" in m]
         assert len(warnings) == 1 and "basics" in warnings[0] and "skipped" in warnings[0]
+
+
+def test_a_watch_preview_records_under_a_preview_profile_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import twitter_tutor.tui.app as app_module
+
+    built: dict[str, object] = {}
+
+    def make_app(*args: object, **kwargs: object) -> _CrashedApp:
+        built["profile"] = args[2]
+        built["notices"] = kwargs["notices"]
+        app = _CrashedApp()
+        app.return_code = 0
+        return app
+
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    monkeypatch.setattr(app_module, "make_app", make_app)
+    assert tui_launcher.run(argparse.Namespace(watch=True), _ctx(tmp_path)) == 0
+    assert built["profile"] == "tester-preview"
+    notices = built["notices"]
+    assert isinstance(notices, list) and "tester-preview" in notices[0]
+    assert tui_launcher.run(argparse.Namespace(watch=False), _ctx(tmp_path)) == 0
+    assert built["profile"] == "tester"

@@ -71,14 +71,18 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from twitter_tutor.tutor.course_index import INDEX_NAME
 
     sources = tuple(ctx.sources)
+    watch = bool(getattr(args, "watch", False))
+    # A trainer previewing lessons must not mix test answers into their own progress.
+    profile = preview_profile(ctx.profile) if watch else ctx.profile
     app = make_app(
         lambda: load_course(sources),
         opened.store,
-        ctx.profile,
+        profile,
         ctx.lang,
         sources,
-        watch=bool(getattr(args, "watch", False)),
+        watch=watch,
         notices=[
+            *([t(ctx.lang, "app.preview_profile", profile=profile)] if watch else []),
             *(say(ctx.lang, warning) for warning in opened.warnings),
             *(t(ctx.lang, "app.missing_folder", folder=f) for f in ctx.missing_lesson_dirs()),
             *(
@@ -100,6 +104,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if code:
         print(f"{PROG}: {t(ctx.lang, 'cli.tui_crashed', code=code)}", file=sys.stderr)
     return code
+
+
+def preview_profile(profile: str) -> str:
+    """Where `--watch` records attempts: beside the trainer's own profile, easy to reset."""
+    return f"{profile}-preview"
 
 
 def _interactive() -> bool:

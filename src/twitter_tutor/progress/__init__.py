@@ -7,7 +7,7 @@ psycopg is imported only when a PostgreSQL store is opened.
 
 from twitter_tutor.progress.errors import NewerSchemaError, StoreError
 from twitter_tutor.progress.locations import has_store_url, open_store_url
-from twitter_tutor.progress.models import Attempt, LessonProgress, LessonState
+from twitter_tutor.progress.models import Attempt, Learner, LessonProgress, LessonState
 from twitter_tutor.progress.opening import OpenedStore, has_store, open_memory_store, open_store
 from twitter_tutor.progress.schema import SCHEMA_VERSION
 from twitter_tutor.progress.sqlite_store import SqliteStore
@@ -17,6 +17,7 @@ from twitter_tutor.progress.urls import mask_url
 __all__ = [
     "SCHEMA_VERSION",
     "Attempt",
+    "Learner",
     "LessonProgress",
     "LessonState",
     "NewerSchemaError",

@@ -38,3 +38,16 @@ class Attempt:
     at: datetime
     content_hash: str
     """Hash of the lesson's content when answered, so a later lesson edit can be told apart."""
+
+
+@dataclass(frozen=True)
+class Learner:
+    """A profile claimed by joining a workshop (`serve`): only its owner, who knows the PIN,
+    may resume it."""
+
+    profile: str
+    pin_hash: str
+    """The PIN as `tutor.pins` hashed it (salted scrypt); the PIN itself is never stored."""
+    share: bool
+    """Whether the learner agreed to show their best answers to the trainer."""
+    joined_at: datetime

@@ -27,7 +27,7 @@ from psycopg.rows import TupleRow
 
 from twitter_tutor.progress import postgres_schema, rows
 from twitter_tutor.progress.errors import StoreError
-from twitter_tutor.progress.models import Attempt, LessonProgress
+from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
 from twitter_tutor.progress.timefmt import from_text, to_text, utc_now
 from twitter_tutor.progress.urls import url_password
 from twitter_tutor.texts import Message
@@ -344,6 +344,7 @@ class PostgresStore:
     def reset(self, profile: str, lesson_id: str | None = None) -> tuple[int, int]:
         """Remove a profile's progress and drafts (one lesson or all); return (lessons,
         attempts) removed. The resume position goes too when it points into what was removed.
+        A workshop learner's row stays: a reset clears progress, it does not free the name.
         """
         rows.check_profile(profile)
         where = "profile = %s"
@@ -398,6 +399,25 @@ class PostgresStore:
             ),
             write=True,
         )
+
+    def register_learner(self, profile: str, pin_hash: str, share: bool) -> bool:
+        """Claim `profile` for a workshop learner; False if it is claimed already.
+
+        One statement, so two joins racing for one name (on any hosts) cannot both win: the
+        primary key lets exactly one insert through.
+        """
+        rows.check_profile(profile)
+        values = (_text(profile), _text(pin_hash), int(bool(share)), self._now())
+
+        def work(conn: Connection) -> bool:
+            cursor = conn.execute(
+                "INSERT INTO learners (profile, pin_hash, share, joined_at) "
+                "VALUES (%s, %s, %s, %s) ON CONFLICT (profile) DO NOTHING",
+                values,
+            )
+            return cursor.rowcount == 1
+
+        return self._use(work, write=True)
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -462,6 +482,28 @@ class PostgresStore:
             write=False,
         )
         return [row[0] for row in found if isinstance(row[0], str)]
+
+    def learner(self, profile: str) -> Learner | None:
+        """The workshop learner who claimed `profile`, if any (and readable)."""
+        found = self._use(
+            lambda conn: conn.execute(
+                f"SELECT {rows.LEARNER_COLUMNS} FROM learners WHERE profile = %s",
+                (_text(profile),),
+            ).fetchall(),
+            write=False,
+        )
+        learners = self._damage.learners(found)
+        return learners[0] if learners else None
+
+    def learners(self) -> list[Learner]:
+        """Every workshop learner, sorted by profile."""
+        found = self._use(
+            lambda conn: conn.execute(
+                f"SELECT {rows.LEARNER_COLUMNS} FROM learners ORDER BY profile"
+            ).fetchall(),
+            write=False,
+        )
+        return self._damage.learners(found)
 
     # -- lifetime ---------------------------------------------------------------------------
 

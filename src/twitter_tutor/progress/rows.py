@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import cast
 
-from twitter_tutor.progress.models import Attempt, LessonProgress, LessonState
+from twitter_tutor.progress.models import Attempt, Learner, LessonProgress, LessonState
 from twitter_tutor.progress.timefmt import from_text
 from twitter_tutor.texts import Message
 
@@ -19,6 +19,7 @@ ATTEMPT_COLUMNS = (
     "id, profile, lesson_id, exercise_id, answer, score, passed, checks, at, content_hash"
 )
 LESSON_COLUMNS = "lesson_id, state, step, best_score, first_visit, last_visit"
+LEARNER_COLUMNS = "profile, pin_hash, share, joined_at"
 
 BAD_ROW = (ValueError, TypeError, OverflowError, RecursionError)
 """What a damaged value raises when read: not JSON, not an ISO time, the wrong type, a JSON
@@ -106,6 +107,16 @@ def read_lesson(row: tuple[object, ...]) -> LessonProgress:
     )
 
 
+def read_learner(row: tuple[object, ...]) -> Learner:
+    """A workshop learner from the values of LEARNER_COLUMNS."""
+    return Learner(
+        profile=read_str(row[0], "profile"),
+        pin_hash=read_str(row[1], "pin_hash"),
+        share=bool(read_int(row[2], "share", 0, 1)),
+        joined_at=read_time(row[3], "joined_at"),
+    )
+
+
 class Damage:
     """The damaged rows a store's reads met so far, each named once, in the order met."""
 
@@ -164,3 +175,12 @@ class Damage:
         except BAD_ROW as error:
             self.skip(Message("store.row.position"), error)
             return None
+
+    def learners(self, rows: list[tuple[object, ...]]) -> list[Learner]:
+        learners: list[Learner] = []
+        for row in rows:
+            try:
+                learners.append(read_learner(row))
+            except BAD_ROW as error:
+                self.skip(Message("store.row.learner", profile=repr(str(row[0])[:80])), error)
+        return learners

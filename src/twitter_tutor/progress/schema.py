@@ -70,6 +70,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         )
         """,
     ),
+    # 3: workshop learners (`serve`): a profile claimed at join time, its PIN only as a salted
+    # hash, and whether its best answers may be shown to the trainer.
+    (
+        """
+        CREATE TABLE learners (
+            profile   TEXT    PRIMARY KEY,
+            pin_hash  TEXT    NOT NULL,
+            share     INTEGER NOT NULL CHECK (share IN (0, 1)),
+            joined_at TEXT    NOT NULL
+        )
+        """,
+    ),
 )
 
 # The same steps for a store in PostgreSQL (run by `postgres_schema.migrate`, counted in its
@@ -131,6 +143,18 @@ PG_MIGRATIONS: tuple[Migration, ...] = (
             text        TEXT    NOT NULL,
             at          TEXT    NOT NULL,
             PRIMARY KEY (profile, lesson_id, exercise_id, slot)
+        )
+        """,
+    ),
+    # 3: workshop learners (`serve`): a profile claimed at join time, its PIN only as a salted
+    # hash, and whether its best answers may be shown to the trainer.
+    (
+        """
+        CREATE TABLE learners (
+            profile   TEXT COLLATE "C" PRIMARY KEY,
+            pin_hash  TEXT    NOT NULL,
+            share     INTEGER NOT NULL CHECK (share IN (0, 1)),
+            joined_at TEXT    NOT NULL
         )
         """,
     ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol
 
-from twitter_tutor.progress.models import Attempt, LessonProgress
+from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
 
 
 class ProgressStore(Protocol):
@@ -61,7 +61,21 @@ class ProgressStore(Protocol):
 
     def reset(self, profile: str, lesson_id: str | None = None) -> tuple[int, int]:
         """Remove a profile's progress and drafts (one lesson or all); return (lessons,
-        attempts) removed."""
+        attempts) removed. A workshop learner's row (name, PIN, share) stays: resetting
+        progress never frees the name for someone else to claim."""
+        ...
+
+    def register_learner(self, profile: str, pin_hash: str, share: bool) -> bool:
+        """Claim `profile` for a workshop learner; False, changing nothing, if it is claimed
+        already. Atomic: of two joins racing for one name exactly one gets True."""
+        ...
+
+    def learner(self, profile: str) -> Learner | None:
+        """The workshop learner who claimed `profile`, if any."""
+        ...
+
+    def learners(self) -> list[Learner]:
+        """Every workshop learner, sorted by profile."""
         ...
 
     def lessons(self, profile: str) -> dict[str, LessonProgress]:

@@ -129,6 +129,7 @@ def test_a_new_database_gets_every_step_once(url: str) -> None:
         "attempts",
         "positions",
         "drafts",
+        "learners",
         "twitter_tutor_schema",
     }
     assert pg_migrate(url, PG_MIGRATIONS) == SCHEMA_VERSION  # a second run does nothing

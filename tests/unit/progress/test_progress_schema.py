@@ -28,7 +28,7 @@ def test_fresh_store_gets_every_step(tmp_path: Path) -> None:
     conn = connect(tmp_path / "db")
     assert migrate(conn, "test") == 0
     assert user_version(conn) == SCHEMA_VERSION
-    assert tables(conn) == {"lessons", "attempts", "positions", "drafts"}
+    assert tables(conn) == {"lessons", "attempts", "positions", "drafts", "learners"}
     assert migrate(conn, "test") == SCHEMA_VERSION  # a second run does nothing
     conn.close()
 

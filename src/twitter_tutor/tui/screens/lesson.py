@@ -7,6 +7,7 @@ pages, so a long lesson rendered whole would freeze; a step is a screenful or tw
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -88,14 +89,20 @@ class LessonScreen(TutorScreen):
 
     # -- steps ------------------------------------------------------------------------------
 
-    async def show_step(self, index: int) -> None:
+    async def show_step(self, index: int, *, keep_scroll: bool = False) -> None:
+        """Show step `index`; `keep_scroll` (a `--watch` reload of the same step) keeps the
+        trainer's place on the page instead of jumping to its top."""
         steps = self.lesson.steps
         self.index = index = max(0, min(index, len(steps) - 1))
         self.sub_title = clean(self.lesson.title)
         body = self.query_one("#body", VerticalScroll)
+        where = body.scroll_y
         await body.remove_children()
         await body.mount_all(list(self._step_widgets(steps[index])))
-        body.scroll_home(animate=False)
+        if keep_scroll:
+            body.call_after_refresh(body.scroll_to, y=where, animate=False)
+        else:
+            body.scroll_home(animate=False)
         self.query_one("#step-label", Static).update(
             literal(self.t("lesson.step", step=index + 1, steps=len(steps)))
         )
@@ -254,7 +261,7 @@ class LessonScreen(TutorScreen):
             self.gone = False
             self.lesson = file.lesson
             self.query_one(ProgressBar).update(total=len(file.lesson.steps))
-            self.call_later(self.show_step, self.index)
+            self.call_later(partial(self.show_step, self.index, keep_scroll=True))
 
 
 def step_text_widget(text: str) -> Widget:
