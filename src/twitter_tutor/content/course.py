@@ -12,9 +12,32 @@ from pathlib import Path
 
 from twitter_tutor.content.folders import lesson_paths
 from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
-from twitter_tutor.content.loader import load_file
+from twitter_tutor.content.loader import load_file, load_toml
 from twitter_tutor.content.problem_codes import DUPLICATE_LESSON_ID, UNKNOWN_REQUIRES, ProblemKind
 from twitter_tutor.content.toml_lines import key_lines
+
+
+@dataclass(frozen=True)
+class _Claim:
+    id: str
+    lang: str
+    order: int
+
+
+_UNKNOWN_ORDER = 10**9
+
+
+def _claim(f: LessonFile) -> _Claim | None:
+    """The id, language and order a file is for: from its valid front matter, or read leniently
+    from an invalid one; None when it names no id and language."""
+    if f.meta is not None:
+        return _Claim(f.meta.id, f.meta.lang, f.meta.order)
+    raw = load_toml(f.front_toml)[0] if f.front_toml else None
+    if not raw or not isinstance(raw.get("id"), str) or not isinstance(raw.get("lang"), str):
+        return None
+    order = raw.get("order")
+    usable = isinstance(order, int) and not isinstance(order, bool) and abs(order) < 10**9
+    return _Claim(raw["id"], raw["lang"], order if usable else _UNKNOWN_ORDER)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -31,21 +54,23 @@ class Course:
     def for_lang(self, lang: str) -> list[LessonFile]:
         """The course as a learner of `lang` sees it, in order.
 
-        A lesson that exists only in the other language is included, so nothing is hidden;
-        a broken file with no readable front matter is listed last.
+        A lesson that exists only in the other language is included, so nothing is hidden. A
+        file whose front matter is invalid but still names its id and language keeps its place
+        as a broken lesson: a trainer who breaks the English file sees it broken, not the
+        German one standing in. A file that names nothing is listed last.
         """
-        active = self.active()
-        chosen: dict[str, LessonFile] = {}
+        chosen: dict[str, tuple[_Claim, LessonFile]] = {}
         broken: list[LessonFile] = []
-        for f in active:
-            if f.meta is None:
+        for f in self.active():
+            claim = _claim(f)
+            if claim is None:
                 broken.append(f)
                 continue
-            current = chosen.get(f.meta.id)
-            if current is None or (f.meta.lang == lang and current.meta.lang != lang):  # type: ignore[union-attr]
-                chosen[f.meta.id] = f
-        ordered = sorted(chosen.values(), key=lambda f: (f.meta.order, f.meta.id))  # type: ignore[union-attr]
-        return [*ordered, *broken]
+            current = chosen.get(claim.id)
+            if current is None or (claim.lang == lang and current[0].lang != lang):
+                chosen[claim.id] = (claim, f)
+        ordered = sorted(chosen.values(), key=lambda pair: (pair[0].order, pair[0].id))
+        return [*(f for _, f in ordered), *broken]
 
     def lesson(self, lesson_id: str, lang: str) -> Lesson | None:
         """The lesson in `lang`, else in the other language; None when missing or broken."""

@@ -86,3 +86,23 @@ def test_a_lesson_placed_between_two_built_in_ones(tmp_path: Path) -> None:
     write(tmp_path, "before.md", lesson(id="replies", order=4))
     files = load_course([tmp_path]).for_lang("en")
     assert [f.meta.id for f in files if f.meta] == ["replies", "talk", "talk-threads", "no-ads"]
+
+
+def test_a_translation_with_broken_front_matter_stays_in_its_place_broken(tmp_path: Path) -> None:
+    # Issue 15: breaking the English file must not make the map quietly show the German one.
+    write(tmp_path, "first.md", lesson(id="first", order=1))
+    write(tmp_path, "a.de.md", lesson(id="middle", lang="de", order=2))
+    broken = write(tmp_path, "a.en.md", lesson(id="middle", order=2).replace("summary =", "sumary ="))
+    write(tmp_path, "last.md", lesson(id="last", order=3))
+    course = load_course([tmp_path])
+    english = course.for_lang("en")
+    assert [f.path.name for f in english] == ["first.md", "a.en.md", "last.md"]
+    assert english[1].path == broken and english[1].lesson is None and english[1].problems
+    assert [f.path.name for f in course.for_lang("de")] == ["first.md", "a.de.md", "last.md"]
+    assert course.lesson("middle", "en") is None
+
+
+def test_a_file_that_names_no_lesson_is_listed_last(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", lesson(id="a"))
+    write(tmp_path, "b.md", "+++\ntitle = 'no id'\n+++\n\nText\n")
+    assert [f.path.name for f in load_course([tmp_path]).for_lang("en")] == ["a.md", "b.md"]
