@@ -62,11 +62,12 @@ def test_schema_has_front_matter_and_every_exercise_type(run_cli: RunCli) -> Non
     result = run_cli("schema")
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert set(data["exercises"]) == {"choice", "pick", "compose", "plan"}
+    assert set(data["exercises"]) == {"choice", "pick", "compose", "plan", "reflect"}
     props = data["front_matter"]["properties"]
     assert props["id"]["description"]
     assert "pattern" in props["id"]
     assert "rule" in json.dumps(data["exercises"]["compose"])
+    assert "min_words" in data["exercises"]["reflect"]["properties"]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

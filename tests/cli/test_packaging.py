@@ -47,3 +47,8 @@ def test_wheel_contains_lessons_and_data(tmp_path: Path) -> None:
     # its start-up stay as light as before (issue 18).
     assert "Requires-Dist: psycopg[binary]>=3.1; extra == 'postgres'" in requires
     assert [line for line in requires if "psycopg" in line and "extra ==" not in line] == []
+    # The same for the web server of `serve`, which comes with the `serve` extra.
+    assert "Requires-Dist: textual-serve>=1.1; extra == 'serve'" in requires
+    assert [line for line in requires if "textual-serve" in line and "extra ==" not in line] == []
+    # The page `serve` gives a browser ships inside the package.
+    assert "twitter_tutor/cli/serve_page/index.html" in names

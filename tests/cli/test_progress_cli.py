@@ -298,3 +298,25 @@ def test_summary_is_markdown_with_titles_best_tweets_and_missed_checks(
         assert "**personal_voice**" in out and "Say who you are." in out
         assert "**kinds**" not in out  # information, not a miss
         assert "| 50/100 |" in out  # the lesson's score, as everywhere else
+
+
+def test_summary_keeps_the_learners_observations_apart_from_the_tweets(
+    home: Path, run: Run
+) -> None:
+    note = "The bike shop answers every question with a joke.\n\nThe bakery only posts offers."
+    with open_store(home, allow_memory=False).store as store:
+        store.record_attempt("ann", "learn-by-doing", "observe", "asdf", 0, False, [
+            {"rule": "note", "passed": False, "message": "Keyboard mash.", "weight": 1}
+        ], "h")
+        store.record_attempt("ann", "learn-by-doing", "observe", note, 100, True, [], "h")
+    for lang, heading, lesson in (
+        ("en", "## Your observations", "### You can't learn to tweet from an e-book"),
+        ("de", "## Deine Beobachtungen", "### Twittern lernt man nicht aus dem E-Book"),
+    ):
+        done = run(home, "--lang", lang, "progress", "--summary", "--profile", "ann")
+        assert done.returncode == 0, done.stderr
+        out = done.stdout
+        quoted = "> The bike shop answers every question with a joke.\n>\n> The bakery only posts offers."
+        assert f"{heading}\n\n{lesson}\n\n{quoted}\n" in out
+        assert out.count("The bike shop") == 1  # not among the best tweets as well
+        assert "**note**" not in out and "asdf" not in out  # a short note is no missed check

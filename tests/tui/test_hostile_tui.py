@@ -48,8 +48,8 @@ def test_an_unexpected_error_in_the_tutor_exits_non_zero_after_closing_the_store
     closed: list[bool] = []
     real_open = tui_launcher.open_progress
 
-    def open_progress(data_dir: Path, lang: str = "en", store_url: str | None = None):  # type: ignore[no-untyped-def]
-        opened = real_open(data_dir, lang, store_url)
+    def open_progress(data_dir: Path, lang: str = "en", store_url: str | None = None, **options: bool):  # type: ignore[no-untyped-def]
+        opened = real_open(data_dir, lang, store_url, **options)
         real_close = opened.store.close
 
         def close() -> None:

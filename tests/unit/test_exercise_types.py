@@ -147,6 +147,8 @@ WIDGET_MAY_IMPORT = {
     "twitter_tutor.grading.answers": {"Answer"},
     "twitter_tutor.grading.result": {"CheckResult", "GradeResult", "ItemFeedback"},
     "twitter_tutor.grading.preview": {"Preview", "Previewer"},
+    # What a plan tweet counts as, and the rule name of its "counts as" line in a result.
+    "twitter_tutor.grading.plan": {"TweetKinds", "KINDS"},
 }
 
 

@@ -27,8 +27,8 @@ def register(parser: argparse.ArgumentParser) -> None:
         "answer",
         nargs="?",
         metavar="ANSWER",
-        help="compose: the tweet; plan: one tweet per line; choice/pick: numbers like 1,3 "
-        "(default: standard input)",
+        help="compose: the tweet; plan: one tweet per line; reflect: the note; choice/pick: "
+        "numbers like 1,3 (default: standard input)",
     )
 
 

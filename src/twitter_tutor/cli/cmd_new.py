@@ -1,4 +1,4 @@
-"""`twitter-tutor new ID`: write a starter lesson that shows every exercise type."""
+"""`twitter-tutor new ID`: write a starter lesson with a choice, pick, compose and plan exercise."""
 
 from __future__ import annotations
 

@@ -30,8 +30,10 @@ COMMANDS: dict[str, str] = {
     "analyze": "analyse a tweet: weighted length, entities, kinds and signals",
     "grade": "grade an answer to one exercise (records nothing)",
     "progress": "show or export a learner's progress",
+    "serve": "serve the tutor to browsers for a workshop (needs twitter-tutor[serve])",
+    "report": "the trainer's report on every learner in the store (table, CSV, JSON, HTML)",
     "reset": "remove a learner's progress",
-    "new": "write a starter lesson that shows every exercise type",
+    "new": "write a starter lesson with a choice, pick, compose and plan exercise",
     "schema": "print the JSON Schema of the lesson format",
 }
 
@@ -97,6 +99,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="reload lesson files when they change on disk (for trainers)",
     )
+    parser.add_argument(
+        "--trainer-code",
+        metavar="CODE",
+        help="open the trainer's view (F9 or Ctrl+P) to whoever types CODE; also env "
+        "TWITTER_TUTOR_TRAINER_CODE, which keeps it out of the process list",
+    )
+    # What `serve` runs for each browser tab: the tutor with the join screen first. The class
+    # code comes in the environment (TWITTER_TUTOR_JOIN_CODE), never on a command line `ps`
+    # shows. Not for learners to type, so not in --help.
+    parser.add_argument("--workshop", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_text in COMMANDS.items():
         cmd_parser = sub.add_parser(name, help=help_text, description=help_text)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.output import PROG
+from twitter_tutor.cli.workshop_env import workshop_from_env
 from twitter_tutor.texts import said_in, say, t
 
 if TYPE_CHECKING:
@@ -29,13 +30,13 @@ def load_course(sources: Sequence[Path]) -> Course:
 
 
 def open_progress(
-    data_dir: Path, lang: str = "en", store_url: str | None = None
+    data_dir: Path, lang: str = "en", store_url: str | None = None, *, fallback: bool = True
 ) -> OpenedStore:
     """The store, or an in-memory one with a warning when it cannot be used at all.
 
-    Only the default store falls back: a store named by `store_url` (`--store`) that cannot
-    be used raises StoreError, since a class whose shared store quietly kept nothing would
-    lose a whole session's work."""
+    Only the default store falls back, and only with `fallback`: a store named by `store_url`
+    (`--store`) that cannot be used raises StoreError, since a class whose shared store
+    quietly kept nothing would lose a whole session's work; so does a workshop's."""
     from twitter_tutor.progress import (
         NewerSchemaError,
         OpenedStore,
@@ -49,7 +50,7 @@ def open_progress(
     except NewerSchemaError:
         raise
     except StoreError as error:
-        if store_url is not None:
+        if store_url is not None or not fallback:
             raise
         warning = t(lang, "app.memory_store", error=error)
         return OpenedStore(open_memory_store(), [warning], persistent=False)
@@ -58,12 +59,17 @@ def open_progress(
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from twitter_tutor.progress import StoreError
 
+    trainer = trainer_code(args, ctx)  # a usage error before anything is opened
+    workshop = workshop_from_env(ctx.env) if getattr(args, "workshop", False) else None
     try:
-        opened = open_progress(ctx.data_dir, ctx.lang, ctx.store_url)
+        opened = open_progress(
+            ctx.data_dir, ctx.lang, ctx.store_url, fallback=workshop is None
+        )
     except StoreError as error:  # a newer store, or one named by --store that cannot be used
         print(f"{PROG}: {said_in(ctx.lang, error)}", file=sys.stderr)
         return 1
-    if not _interactive():
+    # A tab of `serve` talks to the browser through Textual's web driver, not a terminal.
+    if not _interactive() and not ctx.env.get("TEXTUAL_DRIVER"):
         opened.store.close()
         print(f"{PROG}: {t(ctx.lang, 'cli.not_a_terminal')}", file=sys.stderr)
         return 2
@@ -74,6 +80,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     watch = bool(getattr(args, "watch", False))
     # A trainer previewing lessons must not mix test answers into their own progress.
     profile = preview_profile(ctx.profile) if watch else ctx.profile
+    if workshop is not None:
+        profile = ""  # nobody's until the learner has joined
     app = make_app(
         lambda: load_course(sources),
         opened.store,
@@ -92,6 +100,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ],
         # Only beside a real store: a memory store means the data dir cannot be written.
         index_path=ctx.data_dir / INDEX_NAME if opened.persistent else None,
+        workshop=workshop,
+        trainer_code=trainer,
     )
     try:
         app.run()
@@ -103,6 +113,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     code = app.return_code or 0
     if code:
         print(f"{PROG}: {t(ctx.lang, 'cli.tui_crashed', code=code)}", file=sys.stderr)
+    return code
+
+
+TRAINER_CODE_ENV = "TWITTER_TUTOR_TRAINER_CODE"
+
+
+def trainer_code(args: argparse.Namespace, ctx: Context) -> str | None:
+    """The code that opens the trainer's view: `--trainer-code`, else the environment (where
+    `serve` can hand it on without showing it in the process list); None: no such view."""
+    code: str | None = getattr(args, "trainer_code", None)
+    if code is None:
+        code = ctx.env.get(TRAINER_CODE_ENV) or None
+    if code is not None and not code.strip():
+        from twitter_tutor.cli.errors import UsageError
+
+        raise UsageError(t(ctx.lang, "cli.trainer_code_empty"))
     return code
 
 

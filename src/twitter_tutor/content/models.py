@@ -7,7 +7,7 @@ Unknown keys are forbidden everywhere so a typo is reported instead of silently 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -46,7 +46,8 @@ class Example(Strict):
     """A sample answer and whether it should pass; `check` grades it and reports a mismatch."""
 
     text: str | None = Field(
-        default=None, description="compose: the tweet; plan: one tweet per line."
+        default=None,
+        description="compose: the tweet; plan: one tweet per line; reflect: the note.",
     )
     answer: str | None = Field(
         default=None,
@@ -63,6 +64,10 @@ class ExerciseBase(Strict):
     examples: list[Example] = Field(
         default_factory=list, description="Sample answers that `check` grades (optional)."
     )
+
+    kept_as_note: ClassVar[bool] = False
+    """True when the answer is the learner's own note rather than a tweet: the course summary
+    keeps it among their observations, not among their best tweets or missed checks."""
 
 
 # --- choice -------------------------------------------------------------------------------
@@ -388,9 +393,46 @@ class PlanExercise(ExerciseBase):
         return self.prompt
 
 
+# --- reflect --------------------------------------------------------------------------------
+
+
+class ReflectExercise(ExerciseBase):
+    """Note what the learner saw on the platform itself: kept with their progress and shown in
+    the course summary. Not graded on content; it passes once the note says something."""
+
+    type: Literal["reflect"]
+    prompt: Text = Field(description="What to watch for and note.")
+    questions: list[Text] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Questions that guide the note, shown as a list under the prompt (optional).",
+    )
+    min_words: int = Field(
+        default=20,
+        ge=1,
+        le=200,
+        description="Real words the note needs (as for the floor: hashtags, @names, links, "
+        "emoji, numbers and single letters do not count). Default 20.",
+    )
+
+    kept_as_note: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _not_scored(self) -> ReflectExercise:
+        # A note passes or not; a pass_score would suggest a content grade there is none of.
+        if "pass_score" in self.model_fields_set:
+            raise ValueError("a reflect exercise is not scored: leave out pass_score")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What lists of exercises (the lesson summary) show it by."""
+        return self.prompt
+
+
 # --- the exercise types ----------------------------------------------------------------------
 
-AnyExercise = ChoiceExercise | PickExercise | ComposeExercise | PlanExercise
+AnyExercise = ChoiceExercise | PickExercise | ComposeExercise | PlanExercise | ReflectExercise
 """Every exercise type, in the order `check` and the docs list them. The one list of types in
 the content layer: a new type is added here; grading and the TUI each have a registry keyed by
 the same names (grading.grader.GRADING, tui.widgets.registry.EXERCISE_WIDGETS)."""

@@ -1,4 +1,5 @@
-"""The starter lesson written by `twitter-tutor new`: every exercise type, valid as written."""
+"""The starter lesson written by `twitter-tutor new`: a choice, pick, compose and plan exercise,
+valid as written (reflect is documented in docs/writing-lessons.md)."""
 
 from __future__ import annotations
 

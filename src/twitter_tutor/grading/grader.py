@@ -8,7 +8,7 @@ from __future__ import annotations
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.exercise_grading import ExerciseGrading
-from twitter_tutor.grading.exercises import choice, compose, pick, plan
+from twitter_tutor.grading.exercises import choice, compose, pick, plan, reflect
 from twitter_tutor.grading.preview import Previewer
 from twitter_tutor.grading.result import GradeResult
 
@@ -17,6 +17,7 @@ GRADING: dict[str, ExerciseGrading] = {
     "pick": pick.GRADING,
     "compose": compose.GRADING,
     "plan": plan.GRADING,
+    "reflect": reflect.GRADING,
 }
 """Every exercise type's grading, by its name in lesson files (content.models.EXERCISE_MODELS)."""
 

@@ -23,6 +23,8 @@ from twitter_tutor.grading.substance import only_small_talk
 
 MIX_KINDS = ("promotional", "personal", "conversational", "informative")
 REPEAT = "repeat"
+KINDS = "kinds"
+"""The rule name of each tweet's "counts as" line in a plan's result (passed, weight 0)."""
 
 
 @dataclass(frozen=True)

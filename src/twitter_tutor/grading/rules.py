@@ -92,7 +92,7 @@ def _kind_rule(
     check: RuleBase, a: Analysis, lang: str, kind: str, *, wanted: bool, key: str
 ) -> CheckResult:
     signals = _of_kind(a, kind)
-    quoted = quote_all([s.text for s in signals])
+    quoted = quote_all([s.text for s in signals], lang)
     passed = (kind in a.kinds) == wanted
     return _result(
         check,
@@ -116,7 +116,7 @@ def personal_voice(check: PersonalVoice, a: Analysis, lang: str) -> CheckResult:
     # One person speaking: "I", a dropped "I" or a signature; "we" alone is the company.
     signals = [s for s in _of_kind(a, "personal") if s.name not in TEAM_SIGNALS]
     passed = any(s.name in SINGLE_VOICE for s in signals)
-    quoted = quote_all([s.text for s in signals])
+    quoted = quote_all([s.text for s in signals], lang)
     text = message(lang, f"personal_voice.{'pass' if passed else 'fail'}", quoted=quoted)
     return _result(check, passed, text, signals)
 
@@ -153,7 +153,7 @@ def _word_rule(check: MentionsAny | Avoids, a: Analysis, lang: str, *, wanted: b
     text = message(
         lang,
         f"{check.rule}.{'pass' if passed else 'fail'}",
-        quoted=quote_all([s.text for s in found]),
+        quoted=quote_all([s.text for s in found], lang),
     )
     return _result(check, passed, text, found)
 
@@ -169,7 +169,7 @@ def avoids(check: Avoids, a: Analysis, lang: str) -> CheckResult:
 def signed(check: Signed, a: Analysis, lang: str) -> CheckResult:
     found = [s for s in a.signals if s.name == "signature"]
     key = "signed.pass" if found else "signed.fail"
-    quoted = quote_all([s.text for s in found])
+    quoted = quote_all([s.text for s in found], lang)
     return _result(check, bool(found), message(lang, key, quoted=quoted), found)
 
 
@@ -178,7 +178,7 @@ def asks(check: Asks, a: Analysis, lang: str) -> CheckResult:
     questions = [s for s in found if s.name == "real_question"]
     passed = bool(questions) or any(s.name == "invitation" for s in found)
     shown = _sentence_of(a.text, questions[0].start) if questions else ""
-    quoted = quote_all([shown] if shown else [s.text for s in found])
+    quoted = quote_all([shown] if shown else [s.text for s in found], lang)
     text = message(lang, f"asks.{'pass' if passed else 'fail'}", quoted=quoted)
     return _result(check, passed, text, found)
 

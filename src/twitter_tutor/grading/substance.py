@@ -53,17 +53,7 @@ def shortfalls(analysis: Analysis, floor: Floor) -> list[Shortfall]:
     if not floor.enabled or not analysis.text.strip():
         return []
     text = analysis.text[:MAX_TEXT]
-    found: list[Shortfall] = []
-    said = words(text)
-    if len(said) < floor.min_words:
-        found.append(Shortfall("too_few_words", count=len(said)))
-    elif not any(w in _GLUE for w in said):
-        found.append(Shortfall("no_sentence", count=len(said)))
-    mash = [w for w in said if _looks_mashed(w)]
-    if said and len(mash) * 3 >= len(said):
-        found.append(Shortfall("gibberish", " ".join(dict.fromkeys(mash[:3]))))
-    elif len(said) >= 4 and len(set(said)) * 2 <= len(said):
-        found.append(Shortfall("repetitive", count=len(said) - len(set(said))))
+    found = word_shortfalls(text, floor.min_words)
     if not floor.allow_shouting and _shouting(text):
         found.append(Shortfall("shouting"))
     run = _EXCLAMATION_RUN.search(text)
@@ -73,6 +63,27 @@ def shortfalls(analysis: Analysis, floor: Floor) -> list[Shortfall]:
         quoted = only_small_talk(analysis)
         if quoted is not None:
             found.append(Shortfall("small_talk", quoted))
+    return found
+
+
+def word_shortfalls(
+    text: str, min_words: int, *, repeat_window: int | None = None
+) -> list[Shortfall]:
+    """The floor's judgement of the words alone: too few, no sentence, keyboard mash, the same
+    words again and again. `repeat_window`: judge repetition on the first this many words only,
+    since a long text repeats its little words ("the", "und") far more often than a tweet does."""
+    found: list[Shortfall] = []
+    said = words(text[:MAX_TEXT])
+    if len(said) < min_words:
+        found.append(Shortfall("too_few_words", count=len(said)))
+    elif not any(w in _GLUE for w in said):
+        found.append(Shortfall("no_sentence", count=len(said)))
+    mash = [w for w in said if _looks_mashed(w)]
+    sample = said[:repeat_window] if repeat_window is not None else said
+    if said and len(mash) * 3 >= len(said):
+        found.append(Shortfall("gibberish", " ".join(dict.fromkeys(mash[:3]))))
+    elif len(sample) >= 4 and len(set(sample)) * 2 <= len(sample):
+        found.append(Shortfall("repetitive", count=len(sample) - len(set(sample))))
     return found
 
 

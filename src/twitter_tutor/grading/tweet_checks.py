@@ -93,9 +93,8 @@ def tweet_checks(
 def about_check(topic: Topic, analysis: Analysis, lang: str) -> CheckResult:
     hits = matches(analysis.text, topic.words, lang)
     if hits:
-        return CheckResult(
-            ABOUT, True, message(lang, "about.pass", quoted=quote_all(hits)), 1, topic.required
-        )
+        text = message(lang, "about.pass", quoted=quote_all(hits, lang))
+        return CheckResult(ABOUT, True, text, 1, topic.required)
     return CheckResult(
         ABOUT, False, message(lang, "about.fail"), 1, topic.required, hint=topic.hint
     )

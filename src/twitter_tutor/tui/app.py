@@ -23,7 +23,7 @@ from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from twitter_tutor.tui.styles import tcss
-from twitter_tutor.tutor.i18n import t
+from twitter_tutor.tutor.i18n import key_name, t
 from twitter_tutor.tutor.session import Session
 from twitter_tutor.types import Lang
 
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
     from twitter_tutor.content.course import Course
     from twitter_tutor.progress.store import ProgressStore
+    from twitter_tutor.tui.screens.join import Joined
+    from twitter_tutor.tutor.join import Workshop
+    from twitter_tutor.tutor.trainer_access import TrainerGate
 
 
 def lesson_commands() -> type[Provider]:
@@ -40,6 +43,10 @@ def lesson_commands() -> type[Provider]:
     from twitter_tutor.tui.commands import LessonCommands
 
     return LessonCommands
+
+
+LEARNER_MODE = "learner"
+"""The screens of a workshop learner who has joined (see `TutorApp.on_joined`)."""
 
 
 class TutorApp(CourseLoadingApp):
@@ -52,6 +59,8 @@ class TutorApp(CourseLoadingApp):
         Binding("ctrl+c", "quit", "key.quit", show=False, system=True),
         Binding("f1,question_mark", "help", "key.help"),
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
+        # Only with --trainer-code; not in the footer, so learners are not invited to guess.
+        Binding("f9", "trainer", "key.trainer", show=False),
     ]
 
     def __init__(self, session: Session, *, load_delay_s: float = LOAD_DELAY_S) -> None:
@@ -61,7 +70,24 @@ class TutorApp(CourseLoadingApp):
         self._errors_shown: set[str] = set()
 
     def get_default_screen(self) -> Screen[None]:
+        if self.session.needs_join:
+            from twitter_tutor.tui.screens.join import JoinScreen
+            from twitter_tutor.tutor.join import Joining
+
+            assert self.session.workshop is not None  # needs_join says so
+            return JoinScreen(self.session, Joining(self.session.store, self.session.workshop))
         return HomeScreen(self.session)
+
+    def on_joined(self, message: Joined) -> None:
+        """A workshop learner joined: from now on the progress is theirs.
+
+        The course map opens in a mode of its own, so Home and Escape go down to it and
+        never back to the join screen, which stays behind in the default mode, unused."""
+        self.session.set_profile(message.profile)
+        self.sub_title = message.profile  # who is in, on every screen's header
+        self.add_mode(LEARNER_MODE, lambda: HomeScreen(self.session))
+        self.switch_mode(LEARNER_MODE)
+        self.notify(t(self.session.lang, "join.joined", name=message.profile), markup=False)
 
     def notify(
         self,
@@ -118,7 +144,7 @@ class TutorApp(CourseLoadingApp):
     def open_lesson(self, lesson_id: str, step: int | None = None) -> None:
         from twitter_tutor.tui.screens.lesson import LessonScreen  # first use pays for grading
 
-        if self.wait_for_course(lesson_id, step):
+        if self.session.needs_join or self.wait_for_course(lesson_id, step):
             return
         file = self.session.find(lesson_id)
         if file is None or file.lesson is None:
@@ -143,14 +169,27 @@ class TutorApp(CourseLoadingApp):
     def action_review(self) -> None:
         from twitter_tutor.tui.screens.review import ReviewScreen
 
+        if self.session.needs_join:
+            return
         self._to_home()
         self.push_screen(ReviewScreen(self.session))
+
+    def action_trainer(self) -> None:
+        from twitter_tutor.tui.screens.trainer import TrainerScreen
+
+        gate = self.session.trainer
+        if gate is not None and not isinstance(self.screen, TrainerScreen):
+            self.push_screen(TrainerScreen(self.session, gate))
 
     def action_help(self) -> None:
         from twitter_tutor.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.session, self.screen.active_bindings))
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Footer and help name keys in the learner's language ("Leertaste", not "space").
+        return key_name(self.session.lang, super().get_key_display(binding))
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -164,7 +203,14 @@ class TutorApp(CourseLoadingApp):
         else:
             self.rows_from_index()
         self._to_home()
-        await self.screen_stack[0].recompose()
+        home = self.screen_stack[0]
+        await home.recompose()
+        # Recomposing removed the focused widget, and the new footer stays empty until the
+        # bindings change: focus the screen's start again and fill the footer at once.
+        start = next(iter(home.query(home.AUTO_FOCUS)), None) if home.AUTO_FOCUS else None
+        if start is not None:
+            start.focus(scroll_visible=False)
+        home.refresh_bindings()
         self.course_changed()
         self.notify(t(self.session.lang, "app.lang_switched"), markup=False)
 
@@ -180,8 +226,11 @@ class TutorApp(CourseLoadingApp):
             lang = lang or self.session.lang
             return SystemCommand(t(lang, f"cmd.{name}"), t(lang, f"cmd.{name}_help"), callback)
 
-        yield cmd("home", self.action_home)
-        yield cmd("review", self.action_review)
+        if not self.session.needs_join:
+            yield cmd("home", self.action_home)
+            yield cmd("review", self.action_review)
+        if self.session.trainer is not None:
+            yield cmd("trainer", self.action_trainer)
         yield cmd("help", self.action_help)
         yield cmd("theme", self.action_toggle_theme)
         # Offered in the language it switches to, so a reader of that language finds it.
@@ -201,9 +250,13 @@ def make_app(
     tz: tzinfo | None = None,
     index_path: Path | None = None,
     load_delay_s: float = LOAD_DELAY_S,
+    workshop: Workshop | None = None,
+    trainer_code: str | None = None,
 ) -> TutorApp:
     """The tutor, wired to its services; the CLI and the tests both build it here (tests with
-    `load_delay_s=0`: the delay only lets a real terminal paint first)."""
+    `load_delay_s=0`: the delay only lets a real terminal paint first). With a `workshop`
+    (`serve`) the learner joins first and `profile` is not used until then. With a
+    `trainer_code`, F9 or the command palette opens the trainer's view behind that code."""
     session = Session(
         course_loader=course_loader,
         store=store,
@@ -214,5 +267,15 @@ def make_app(
         notices=tuple(notices),
         tz=tz,
         index_path=index_path,
+        workshop=workshop,
+        trainer=_trainer_gate(trainer_code),
     )
     return TutorApp(session, load_delay_s=load_delay_s)
+
+
+def _trainer_gate(code: str | None) -> TrainerGate | None:
+    if not code:
+        return None
+    from twitter_tutor.tutor.trainer_access import TrainerGate  # only trainers pay for hmac
+
+    return TrainerGate(code)

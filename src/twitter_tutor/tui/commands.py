@@ -20,7 +20,7 @@ class LessonCommands(Provider):
 
     def _lessons(self) -> list[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
-        if not isinstance(screen, TutorScreen):
+        if not isinstance(screen, TutorScreen) or screen.session.needs_join:
             return []
         found: list[tuple[str, str, Callable[[], object]]] = []
         for number, row in enumerate(screen.session.lesson_entries(), start=1):

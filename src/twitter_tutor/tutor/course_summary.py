@@ -1,12 +1,12 @@
-"""The end of the course: scores per lesson, the best tweets, the checks missed most often and
-what to practise next, as Markdown a learner can keep or share (`progress --summary`, and the
-tutor's own course summary screen show the same text)."""
+"""The end of the course: scores per lesson, the best tweets, the learner's own observations,
+the checks missed most often and what to practise next, as Markdown a learner can keep or
+share (`progress --summary`, and the tutor's own course summary screen show the same text)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from twitter_tutor.content.lesson import Lesson
 from twitter_tutor.progress.models import Attempt, LessonProgress
@@ -35,6 +35,14 @@ class BestTweet:
 
 
 @dataclass(frozen=True)
+class Note:
+    """The learner's latest passed note for one exercise kept as a note (`kept_as_note`)."""
+
+    lesson: str
+    text: str
+
+
+@dataclass(frozen=True)
 class MissedCheck:
     rule: str
     count: int
@@ -49,6 +57,9 @@ class CourseSummary:
     best: list[BestTweet]
     missed: list[MissedCheck]
     practise: list[str]
+    notes: list[Note] = field(default_factory=list)
+    asks_notes: bool = False
+    """Whether the course has an exercise kept as a note: only then is a missing one news."""
 
     @property
     def done(self) -> int:
@@ -65,6 +76,16 @@ def summarise(
     """The summary of `profile`'s course; `rows` are the course map's working rows in order,
     `lessons` the loaded lessons by id (for titles of tasks), `attempts` oldest first."""
     titles = {row.lesson_id: row.title for row in rows if row.lesson_id}
+    # Notes are the learner's observations, not tweets: kept apart from best tweets and misses.
+    note_tasks = [
+        (lesson_id, exercise.id)
+        for lesson_id in titles
+        if lesson_id in lessons
+        for exercise in lessons[lesson_id].exercises
+        if exercise.kept_as_note
+    ]
+    tasks = set(note_tasks)
+    tweets = [a for a in attempts if (a.lesson_id, a.exercise_id) not in tasks]
     lines = [
         LessonLine(
             row.title,
@@ -77,10 +98,23 @@ def summarise(
     return CourseSummary(
         profile,
         lines,
-        _best_tweets(attempts, titles, lessons),
-        _missed(attempts),
+        _best_tweets(tweets, titles, lessons),
+        _missed(tweets),
         _practise(lines),
+        _notes(attempts, note_tasks, titles),
+        asks_notes=bool(note_tasks),
     )
+
+
+def _notes(
+    attempts: Sequence[Attempt], tasks: Sequence[tuple[str, str]], titles: dict[str, str]
+) -> list[Note]:
+    """The latest passed note of each task, in course order."""
+    latest: dict[tuple[str, str], Attempt] = {}
+    for attempt in attempts:  # oldest first, so a later note replaces an earlier one
+        if attempt.passed:
+            latest[(attempt.lesson_id, attempt.exercise_id)] = attempt
+    return [Note(titles[task[0]], latest[task].answer) for task in tasks if task in latest]
 
 
 def _written(attempt: Attempt) -> bool:
@@ -170,6 +204,17 @@ def to_markdown(summary: CourseSummary, lang: str) -> str:
             )
         )
         out.append("")
+    if summary.notes or summary.asks_notes:
+        out += ["", f"## {t(lang, 'course_summary.notes')}", ""]
+    if summary.asks_notes and not summary.notes:
+        out.append(t(lang, "course_summary.no_notes"))
+    shown = None
+    for note in summary.notes:
+        if note.lesson != shown:  # notes by lesson: one heading each
+            out += [f"### {_inline(note.lesson)}", ""]
+            shown = note.lesson
+        rows = note.text.strip().splitlines()
+        out += [*(f"> {_inline(row)}" if row.strip() else ">" for row in rows), ""]
     out += ["", f"## {t(lang, 'course_summary.missed')}", ""]
     if not summary.missed:
         out.append(t(lang, "course_summary.no_missed"))

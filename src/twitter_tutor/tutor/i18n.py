@@ -6,10 +6,18 @@ keeps the names the screens and widgets use.
 
 from __future__ import annotations
 
-from twitter_tutor.texts import SOURCE, catalogue, format_count, format_date, t
+from twitter_tutor.texts import SOURCE, catalogue, format_count, format_date, t, tn
 from twitter_tutor.texts.languages import native_name, next_language
 
-__all__ = ["binding_description", "format_count", "format_date", "lang_name", "t"]
+__all__ = [
+    "binding_description",
+    "format_count",
+    "format_date",
+    "key_name",
+    "lang_name",
+    "t",
+    "tn",
+]
 
 # Textual's own binding descriptions, so they follow the learner's language too.
 _TEXTUAL_DESCRIPTIONS = {"Quit": "key.quit", "palette": "key.palette"}
@@ -23,6 +31,18 @@ def binding_description(lang: str, description: str) -> str:
     if key == "key.language":  # the key's label names the language it switches to
         return t(lang, key, language=native_name(next_language(lang)))
     return t(lang, key)
+
+
+def key_name(lang: str, shown: str) -> str:
+    """A key as Textual shows it ("space", "^s", "shift+tab") with its named parts in `lang`
+    ("Leertaste"); symbols and letters stay as they are."""
+
+    def name(part: str) -> str:
+        ctrl, bare = ("^", part[1:]) if part.startswith("^") and len(part) > 1 else ("", part)
+        key = f"keyname.{bare}"
+        return ctrl + (t(lang, key) if key in catalogue(SOURCE).texts else bare)
+
+    return "+".join(name(part) for part in shown.split("+")) if shown != "+" else shown
 
 
 def lang_name(ui_lang: str, lang: str) -> str:

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from twitter_tutor.grading.result import GradeResult
     from twitter_tutor.progress.models import Attempt, LessonProgress
     from twitter_tutor.progress.store import ProgressStore
+    from twitter_tutor.tutor.class_report import ClassReport, LearnerRecord
     from twitter_tutor.tutor.course_summary import CourseSummary
+    from twitter_tutor.tutor.join import Workshop
+    from twitter_tutor.tutor.trainer_access import TrainerGate
 
 T = TypeVar("T")
 
@@ -66,12 +69,38 @@ class Session:
     on_error: Callable[[str], None] = _ignore
     on_damaged: Callable[[str], None] = _ignore
     """Told once per damaged stored row a read skipped (the rest of the progress still shows)."""
+    workshop: Workshop | None = None
+    """Served to browsers (`serve`): the learner joins first, and `profile` is set then."""
+    trainer: TrainerGate | None = None
+    """The door to the trainer's view (`--trainer-code`); None: the tutor has no such view."""
     _damage_reported: int = field(default=0, init=False, repr=False)
     _drafts: DraftKeeper = field(init=False, repr=False)
+    _joined: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._drafts = self._draft_keeper()
+
+    def _draft_keeper(self) -> DraftKeeper:
         # on_error is looked up when called: the front end sets it after building the session.
-        self._drafts = DraftKeeper(self.store, self.profile, lambda text: self.on_error(text))
+        return DraftKeeper(self.store, self.profile, lambda text: self.on_error(text))
+
+    # -- whose progress -----------------------------------------------------------------------
+
+    @property
+    def needs_join(self) -> bool:
+        """A workshop learner has not joined yet: nothing may be read or written."""
+        return self.workshop is not None and not self._joined
+
+    def set_profile(self, profile: str) -> None:
+        """From now on the progress is `profile`'s (a workshop learner joined). Drafts still
+        queued for the earlier profile are saved under it first."""
+        if not profile:
+            raise ValueError("profile must not be empty")
+        self._drafts.flush()
+        self.profile = profile
+        self._drafts = self._draft_keeper()
+        self._damage_reported = 0
+        self._joined = True
 
     # -- course ---------------------------------------------------------------------------
 
@@ -199,6 +228,18 @@ class Session:
         return summarise(
             self.profile, self.working_lessons(), lessons, self.progress(), self.attempts()
         )
+
+    def class_report(self) -> ClassReport:
+        """The trainer's report on everyone in the store (the trainer's view); an empty one
+        when the store cannot be read (on_error says why)."""
+        from twitter_tutor.tutor.class_report import build_report, course_lessons, read_class
+
+        course = self.course
+        lessons = {}
+        if course is not None:
+            lessons = {f.lesson.id: f.lesson for f in course.for_lang(self.lang) if f.lesson}
+        records: list[LearnerRecord] = self._safe(lambda: read_class(self.store), [])
+        return build_report(course_lessons(self.lesson_entries(), lessons), records)
 
     def start_step(self, lesson_id: str) -> int:
         """Where a lesson opens when no step is asked for: where the learner left it."""

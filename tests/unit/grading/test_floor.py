@@ -111,7 +111,7 @@ def test_about_is_required_by_default_and_quotes_the_learner() -> None:
     about = next(c for c in off.checks if c.rule == "about")
     assert about.hint == "Fotos oder Porträts?"
     on = grade(exercise, "Bei uns laufen Baustellenfotos viel besser als alles andere.", "de")
-    assert on.passed and '"baustellenfotos"' in next(c for c in on.checks if c.rule == "about").message
+    assert on.passed and "„baustellenfotos“" in next(c for c in on.checks if c.rule == "about").message
 
 
 @settings(max_examples=150, deadline=None)

@@ -111,10 +111,10 @@ def test_mentions_any_and_avoids_whole_words() -> None:
     )
     result = grade(ex, "Ich lese gerade über Kaffee. Readers welcome!", "de")
     assert [c.passed for c in result.checks] == [True, True]  # "ad" is not inside "Readers"
-    assert '"Kaffee"' in result.checks[0].message
+    assert "„Kaffee“" in result.checks[0].message
     bad = grade(ex, "Tee mit 10 % RABATT", "de")
     assert [c.passed for c in bad.checks] == [False, False]
-    assert '"RABATT"' in bad.checks[1].message
+    assert "„RABATT“" in bad.checks[1].message
     # Feedback never lists the trainer's words: neither a missed nor an avoided one.
     assert "Kaffee" not in bad.checks[0].message and "coffee" not in bad.checks[0].message
     assert "Rabatt" not in result.checks[1].message

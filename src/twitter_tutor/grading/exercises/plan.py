@@ -69,7 +69,7 @@ def grade(exercise: PlanExercise, answer: Answer, lang: str) -> GradeResult:
         raise AnswerError("a plan exercise takes one text per tweet")
     seen = preview(exercise, texts, lang)
     kinds = [
-        CheckResult("kinds", True, mix.kinds_line(t, lang), 0, tweet=t.number)
+        CheckResult(mix.KINDS, True, mix.kinds_line(t, lang), 0, tweet=t.number)
         for t in seen.tweets
         if seen.analyses[t.number - 1].text.strip()
     ]

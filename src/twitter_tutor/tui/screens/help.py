@@ -1,4 +1,8 @@
-"""`?` / F1: what every key does, and the keys of the screen the learner came from."""
+"""`?` / F1: what every key does, and the keys of the screen the learner came from.
+
+The text scrolls (↑/↓, PgUp/PgDn) in a box that fits the terminal; the Close button sits
+below it, always in view, and Escape closes too.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -20,6 +24,10 @@ class HelpScreen(TutorModal):
     CSS_PATH = tcss("screens/help.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss_help", "key.close"),
+        Binding("down", "scroll('down')", show=False),
+        Binding("up", "scroll('up')", show=False),
+        Binding("pagedown", "scroll('page_down')", show=False),
+        Binding("pageup", "scroll('page_up')", show=False),
     ]
 
     def __init__(self, session: Session, bindings: dict[str, ActiveBinding]) -> None:
@@ -27,13 +35,14 @@ class HelpScreen(TutorModal):
         self.screen_bindings = bindings
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(literal(self.t("help.title"), "bold $text-accent"), classes="title")
-            yield Static(literal(self.t("help.intro")), classes="intro")
-            yield Static(literal(self.t("help.keys")), classes="keys")
-            yield Static(literal(self.t("help.screen_keys"), "bold"), classes="subtitle")
-            yield Static(self._screen_keys(), classes="keys")
-            yield Button(literal(self.t("key.close")), id="close", variant="primary")
+        with Vertical(id="help"):
+            with VerticalScroll(id="help-text"):
+                yield Static(literal(self.t("help.title"), "bold $text-accent"), classes="title")
+                yield Static(literal(self.t("help.intro")), classes="intro")
+                yield Static(literal(self.t("help.keys")), classes="keys")
+                yield Static(literal(self.t("help.screen_keys"), "bold"), classes="subtitle")
+                yield Static(self._screen_keys(), classes="keys")
+            yield Button(literal(self.t("key.close")), id="close", variant="primary", compact=True)
 
     def _screen_keys(self) -> Content:
         lines: list[Content] = []
@@ -57,3 +66,7 @@ class HelpScreen(TutorModal):
 
     def action_dismiss_help(self) -> None:
         self.dismiss("")
+
+    def action_scroll(self, direction: str) -> None:
+        text = self.query_one("#help-text", VerticalScroll)
+        getattr(text, f"scroll_{direction}")(animate=False)

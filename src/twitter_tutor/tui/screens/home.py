@@ -22,8 +22,10 @@ class HomeScreen(TutorScreen):
         Binding("r", "review", "key.review"),
         Binding("l", "app.switch_language", "key.language"),
         # From the Continue button, ↓ goes on to the lessons, as a learner expects;
-        # the lesson list handles ↓ itself once it has focus.
+        # the lesson list handles ↓ itself once it has focus, and ↑ on its first lesson
+        # comes back here instead of wrapping around to the last one.
         Binding("down", "focus_lessons", show=False),
+        Binding("up", "focus_continue", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -91,6 +93,9 @@ class HomeScreen(TutorScreen):
 
     def action_focus_lessons(self) -> None:
         self.query_one(CourseList).focus()
+
+    def action_focus_continue(self) -> None:
+        self.query_one("#continue", Button).focus()
 
     def action_review(self) -> None:
         self.post_message(OpenReview())

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -33,6 +33,7 @@ from twitter_tutor.content.loader import markdown_parser
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.content.render_limits import MAX_STEP_CHARS, too_heavy_to_render
 from twitter_tutor.grading import AnswerError, grade, previewer
+from twitter_tutor.texts import tn
 from twitter_tutor.tui.literal import clean, literal
 from twitter_tutor.tui.messages import GoHome, OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
@@ -47,7 +48,9 @@ from twitter_tutor.tutor.session import Session
 class LessonScreen(TutorScreen):
     CSS_PATH = tcss("screens/lesson.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        # In a text box, Escape only leaves the box (then → and n move on again).
+        # On an exercise step, wherever the focus is (e.g. on Next after Escape).
+        Binding("ctrl+s", "check", "key.submit"),
+        # In a text box, Escape only leaves the box (then → moves on again).
         Binding("escape", "leave_box", "key.leave_box"),
         Binding("escape", "app.home", "key.back"),
         Binding("left,p", "previous", "key.previous"),
@@ -64,6 +67,10 @@ class LessonScreen(TutorScreen):
         self.index = max(0, min(step, len(lesson.steps) - 1))
         self.gone = False
         """The lesson broke under `--watch`; the steps stay hidden until it is fixed."""
+        self._worked_in: ExerciseWidget | None = None
+        """The exercise of this step the learner last had focus in: what Ctrl+S checks."""
+        self._last_box: TextArea | None = None
+        """The text box of this step the learner last had focus in: where typing goes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,6 +104,7 @@ class LessonScreen(TutorScreen):
         self.sub_title = clean(self.lesson.title)
         body = self.query_one("#body", VerticalScroll)
         where = body.scroll_y
+        self._worked_in = self._last_box = None
         await body.remove_children()
         await body.mount_all(list(self._step_widgets(steps[index])))
         if keep_scroll:
@@ -115,6 +123,7 @@ class LessonScreen(TutorScreen):
         )
         self.session.visit(self.lesson.id, index)
         self._focus_start()
+        self.refresh_bindings()  # Ctrl+S comes and goes with the step's exercises
 
     def _step_widgets(self, step: Step) -> Iterator[Widget]:
         heading = f"# {self.lesson.title}" if step.is_opening else f"## {step.title}"
@@ -157,7 +166,8 @@ class LessonScreen(TutorScreen):
         untried = self._untried_here()
         if untried:
             # Skipping is allowed, never silent: the summary lists it and leads back to it.
-            self.notify(self.t("lesson.skipped", count=len(untried)), markup=False)
+            text = tn(self.session.lang, "lesson.skipped", len(untried))
+            self.notify(text, markup=False)
         if self.index < len(self.lesson.steps) - 1:
             await self.show_step(self.index + 1)
         else:
@@ -175,7 +185,58 @@ class LessonScreen(TutorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_box":
             return isinstance(self.focused, TextArea)
+        if action == "check":
+            return not self.gone and self._exercise() is not None
         return True
+
+    # -- where the learner works --------------------------------------------------------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        exercise = next(
+            (a for a in event.widget.ancestors if isinstance(a, ExerciseWidget)), None
+        )
+        if exercise is not None:
+            self._worked_in = exercise
+            if isinstance(event.widget, TextArea):
+                self._last_box = event.widget
+
+    def _exercise(self) -> ExerciseWidget | None:
+        """The exercise last worked in, else the step's first (None on a step without one)."""
+        if self._worked_in is not None and self._worked_in.is_attached:
+            return self._worked_in
+        return next(iter(self.query(ExerciseWidget)), None)
+
+    def _typing_box(self) -> TextArea | None:
+        """The text box typing goes to: the last one used, else the nearest on the step."""
+        if self._last_box is not None and self._last_box.is_attached:
+            return self._last_box
+        exercise = self._exercise()
+        near = exercise.query(TextArea) if exercise is not None else self.query(TextArea)
+        return next(iter(near), None) or next(iter(self.query(TextArea)), None)
+
+    def action_check(self) -> None:
+        exercise = self._exercise()
+        if exercise is not None and not self.gone:
+            exercise.action_submit()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters navigate only where nothing can be typed: on a step with a text box, a key
+        typed elsewhere on the step goes into the box (focused, in view) instead of turning
+        the page with `p` or `n`. Keys a control or the app binds keep working: space still
+        selects an answer, `?` still opens the help."""
+        character = event.character
+        if not event.is_printable or character is None:
+            return
+        bound = self.active_bindings.get(event.key)
+        if bound is not None and bound.node is not self:
+            return
+        box = self._typing_box()
+        if box is None or box.read_only:
+            return
+        event.stop()
+        event.prevent_default()
+        box.focus()
+        box.replace(character, *box.selection)
 
     def action_leave_box(self) -> None:
         self.query_one("#next", Button).focus(scroll_visible=False)

@@ -15,7 +15,7 @@ from twitter_tutor.tui.literal import clean, literal, one_line
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tui.widgets.score_chart import ScoreChart
-from twitter_tutor.tutor.i18n import format_date
+from twitter_tutor.tutor.i18n import format_date, tn
 
 
 def _cell(text: str, style: str = "") -> Text:
@@ -60,6 +60,7 @@ class ReviewScreen(TutorScreen):
         progress = self.session.progress()
         attempts = self.session.attempts()
         titles = {r.lesson_id: r.title for r in rows}
+        labels: dict[tuple[str, str], str] = {}
         done, total = self.session.completion(progress)
         percent = round(100 * done / total) if total else 0
         self.query_one("#completion", Static).update(
@@ -84,16 +85,26 @@ class ReviewScreen(TutorScreen):
             table.add_row(
                 _cell(format_date(self.session.lang, attempt.at, self.session.tz)),
                 _cell(one_line(titles.get(attempt.lesson_id, attempt.lesson_id), 24)),
-                _cell(one_line(attempt.exercise_id, 18)),
+                _cell(one_line(self._label(attempt, labels), 24)),
                 _cell(f"{attempt.score:>3}", "green" if attempt.passed else "yellow"),
                 _cell(one_line(attempt.answer, 40)),
             )
+
+    def _label(self, attempt: Attempt, labels: dict[tuple[str, str], str]) -> str:
+        """The exercise as the lesson asks it (its question or prompt); its id only when the
+        lesson or the exercise is gone from the course."""
+        key = (attempt.lesson_id, attempt.exercise_id)
+        if key not in labels:
+            file = self.session.find(attempt.lesson_id)
+            exercise = file.lesson.exercise(attempt.exercise_id) if file and file.lesson else None
+            labels[key] = exercise.label if exercise is not None else attempt.exercise_id
+        return labels[key]
 
     def _chart(self, attempts: list[Attempt]) -> None:
         chart = self.query_one("#chart", ScoreChart)
         title = self.query_one("#chart-title", Static)
         if attempts:
-            title.update(literal(self.t("review.chart", count=len(attempts))))
+            title.update(literal(tn(self.session.lang, "review.chart", len(attempts))))
             chart.show([a.score for a in attempts])
         else:
             title.update(literal(self.t("review.no_attempts")))

@@ -30,8 +30,8 @@ class CharCounter(Static):
         super().__init__(f"0/{limit}", classes=f"char-counter {classes}".strip())
         self.limit = limit
 
-    def show(self, length: int, prefix: str = "") -> None:
+    def show(self, length: int, prefix: str = "", suffix: str = "") -> None:
         remaining = self.limit - length
-        self.update(literal(f"{prefix}{length}/{self.limit}"))
+        self.update(literal(f"{prefix}{length}/{self.limit}{suffix}"))
         self.set_class(0 <= remaining <= WARN_REMAINING, "-warn")
         self.set_class(remaining < 0, "-error")

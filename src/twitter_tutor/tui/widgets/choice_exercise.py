@@ -12,11 +12,11 @@ from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.widgets.answer_checkbox import AnswerCheckbox
 from twitter_tutor.tui.widgets.answer_radios import AnswerRadioButton, AnswerRadios
-from twitter_tutor.tui.widgets.exercise import NumberedExerciseWidget
 from twitter_tutor.tui.widgets.feedback import Line, mark
+from twitter_tutor.tui.widgets.reveal import RevealingExerciseWidget, item_verdict
 
 
-class ChoiceExerciseWidget(NumberedExerciseWidget):
+class ChoiceExerciseWidget(RevealingExerciseWidget):
     # Plain rows, not Textual's boxed controls (no border even when focused); answers can be
     # whole tweets: they wrap instead of being cut off.
     DEFAULT_CSS = """
@@ -46,6 +46,10 @@ class ChoiceExerciseWidget(NumberedExerciseWidget):
     ChoiceExerciseWidget .choices .-wrong {
         color: $text-error;
     }
+    ChoiceExerciseWidget .choices .-missed {
+        color: $text-success;
+        text-style: italic;
+    }
     """
     exercise: ChoiceExercise
 
@@ -74,20 +78,25 @@ class ChoiceExerciseWidget(NumberedExerciseWidget):
 
     def mark(self, result: GradeResult) -> None:
         for button, item in zip(self._buttons(), result.items, strict=False):
-            # Right answers turn green; a wrong one turns red only where it was chosen.
-            button.set_class(item.expected, "-right")
-            button.set_class(item.selected and not item.expected, "-wrong")
+            # The learner's picks turn green or red; a right answer they missed only once
+            # the answers are revealed.
+            verdict = item_verdict(item, self.revealed)
+            button.set_class(verdict == "ex.picked_right", "-right")
+            button.set_class(verdict == "ex.picked_wrong", "-wrong")
+            button.set_class(verdict == "ex.missed", "-missed")
 
     def feedback_lines(self, result: GradeResult) -> list[Line]:
         lines: list[Line] = []
         for item in result.items:
-            # Marked by whether the answer is right, and whether the learner chose it.
+            # Marked by what the learner did with the answer: ✓ where their choice was right.
+            verdict = self.verdict(item)
+            if verdict is None:
+                continue
             line = Content.assemble(
-                mark(self.lang, item.expected), f" {item.number}. ", literal(item.text)
+                mark(self.lang, item.right), f" {item.number}. ", literal(item.text)
             )
-            if item.selected:
-                line = Content.assemble(line, (f"  ({self.t('ex.your_choice')})", "$text-muted"))
             lines.append((line, "item"))
-            if item.why:
-                lines.append((literal(item.why, "italic $text-muted"), "note"))
-        return lines
+            style = "$text-success" if item.right else "$text-error"
+            why = literal(item.why or "", "italic $text-muted")
+            lines.append((Content.assemble((verdict, style), " ", why), "note"))
+        return lines + super().feedback_lines(result)

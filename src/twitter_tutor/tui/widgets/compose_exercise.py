@@ -91,7 +91,7 @@ class ComposeExerciseWidget(LiveExerciseWidget):
         # A cut text is far too long anyway: never let the counter call it a fit.
         length = analysis.weighted_length
         counter.show(max(length, counter.limit + 1) if cut else length)
-        self.query_one(Checklist).show(results)
+        self.query_one(Checklist).show(results, written=bool(text.strip()))
         preview = self.query_one(".preview", TweetCard)
         preview.show_text(text, signal_spans(results))
         preview.display = bool(text.strip())

@@ -2,6 +2,9 @@
 
 An OptionList, not a ListView: it draws 200 rows in about 0.06 s where ListView takes 0.5 s.
 Rows are rebuilt on resize so titles are cut to the width that is really there.
+
+↑/↓ stop at the ends instead of wrapping around (↓ ↓ ↑ ↑ Enter must not open the final
+lesson); ↑ on the first lesson passes on to the screen, which goes back to Continue.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.actions import SkipAction
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -68,6 +72,16 @@ class CourseList(OptionList):
         # Option padding takes 2 cells (the scrollbar's are kept free, see DEFAULT_CSS);
         # before the first layout, assume an 80-column terminal.
         return max(40, (self.scrollable_content_region.width or 76) - 2)
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or self.highlighted <= 0:
+            raise SkipAction()
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            return
+        super().action_cursor_down()
 
     def _rebuild(self) -> None:
         highlighted = self.highlighted

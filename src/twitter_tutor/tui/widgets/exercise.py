@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import ClassVar
 
+from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from twitter_tutor.content.models import AnyExercise
@@ -25,6 +28,8 @@ from twitter_tutor.grading.preview import Preview, Previewer
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.progress.models import Attempt
 from twitter_tutor.tui.literal import literal
+from twitter_tutor.tui.visibility import in_view
+from twitter_tutor.tui.widgets.answer_radios import AnswerRadios
 from twitter_tutor.tui.widgets.feedback import GradeFeedback, Line
 from twitter_tutor.tui.widgets.history import AttemptHistory
 from twitter_tutor.tutor.drafts import Draft
@@ -62,7 +67,12 @@ class ExerciseWidget(Vertical):
         color: $text-error;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "key.submit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "key.submit"),
+        # Cards, answers and buttons pass ↑/↓ up to here (a text box keeps them for its cursor).
+        Binding("down", "move_focus(1)", show=False),
+        Binding("up", "move_focus(-1)", show=False),
+    ]
 
     @dataclass
     class Submitted(Message):
@@ -131,12 +141,49 @@ class ExerciseWidget(Vertical):
     def flush(self) -> None:
         """Bring live feedback up to date now (a pending debounce would lag the verdict)."""
 
+    def compose_buttons(self) -> ComposeResult:
+        """More buttons beside "Check answer" (none by default)."""
+        yield from ()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_move_focus(self, step: int) -> None:
+        """↑/↓ between this exercise's controls, both ways and without wrapping around.
+
+        Where the focused control is scrolled out of view, or at the first or last control,
+        the key passes on to the page, which scrolls: a step opens with its first control
+        focused but its text in view, and ↓ reads on down to the exercise first.
+        """
+        focused = self.screen.focused
+        if focused is None or not in_view(_spot(focused)):
+            raise SkipAction()
+        controls = [w for w in self.screen.focus_chain if self in w.ancestors]
+        target = controls.index(focused) + step if focused in controls else -1
+        if not 0 <= target < len(controls):
+            raise SkipAction()
+        controls[target].focus()  # and scrolled into view
+
+    def on_key(self, event: events.Key) -> None:
+        # Enter or space on an answer or card the learner cannot see (the step opened with it
+        # focused below its text) shows it instead of choosing blind. A button still acts:
+        # what it does shows itself.
+        focused = self.screen.focused
+        if event.key in ("enter", "space") and focused is not None:
+            if isinstance(focused, Button):
+                return
+            spot = _spot(focused)
+            if not in_view(spot):
+                event.stop()
+                event.prevent_default()
+                spot.scroll_visible(animate=False)
+
     # -- shared -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield from self.compose_answer()
         with Horizontal(classes="submit-row"):
             yield Button(literal(self.t("ex.submit")), classes="submit", variant="primary")
+            yield from self.compose_buttons()
             yield Static("", classes="saved")
         yield GradeFeedback(self.lang)
         yield AttemptHistory(self.lang, self.history, self.tz)
@@ -169,6 +216,13 @@ class ExerciseWidget(Vertical):
 
     def tell(self, key: str) -> None:
         self.notify(self.t(key), severity="warning", markup=False)
+
+
+def _spot(focused: Widget) -> Widget:
+    """Where the focus really is: in a radio set, the highlighted answer."""
+    if isinstance(focused, AnswerRadios):
+        return focused.highlighted_button or focused
+    return focused
 
 
 class NumberedExerciseWidget(ExerciseWidget):

@@ -13,6 +13,9 @@ from twitter_tutor.tutor.i18n import format_date, t
 
 SHOWN = 10
 
+ANSWER_CHARS = 280
+"""Enough of an answer for the widest terminal; the row is cut to the width with "…"."""
+
 
 def _rows(lang: str, attempts: list[Attempt], tz: tzinfo | None) -> Content:
     rows = []
@@ -24,7 +27,7 @@ def _rows(lang: str, attempts: list[Attempt], tz: tzinfo | None) -> Content:
                 "  ",
                 (f"{attempt.score:>3}/100", style),
                 "  ",
-                literal(one_line(attempt.answer, 46)),
+                literal(one_line(attempt.answer, ANSWER_CHARS)),
             )
         )
     return Content("\n").join(rows)
@@ -41,6 +44,10 @@ class AttemptHistory(Collapsible):
     }
     AttemptHistory Contents {
         padding: 0 0 0 2;
+    }
+    AttemptHistory .history-rows {
+        text-wrap: nowrap;  /* one attempt, one line: a long answer ends in "…" */
+        text-overflow: ellipsis;
     }
     """
 

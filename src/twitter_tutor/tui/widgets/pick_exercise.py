@@ -9,11 +9,11 @@ from textual.widgets import Static
 from twitter_tutor.content.models import PickExercise
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
-from twitter_tutor.tui.widgets.exercise import NumberedExerciseWidget
+from twitter_tutor.tui.widgets.reveal import RevealingExerciseWidget
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 
 
-class PickExerciseWidget(NumberedExerciseWidget):
+class PickExerciseWidget(RevealingExerciseWidget):
     DEFAULT_CSS = """
     PickExerciseWidget .cards {
         height: auto;
@@ -45,4 +45,4 @@ class PickExerciseWidget(NumberedExerciseWidget):
 
     def mark(self, result: GradeResult) -> None:
         for card, item in zip(self.query(TweetCard), result.items, strict=False):
-            card.show_feedback(right=item.right, worth_picking=item.expected, why=item.why)
+            card.show_feedback(self.verdict(item), right=item.right, why=item.why)

@@ -11,10 +11,12 @@ from twitter_tutor.tui.widgets.compose_exercise import ComposeExerciseWidget
 from twitter_tutor.tui.widgets.exercise import ExerciseWidget
 from twitter_tutor.tui.widgets.pick_exercise import PickExerciseWidget
 from twitter_tutor.tui.widgets.plan_exercise import PlanExerciseWidget
+from twitter_tutor.tui.widgets.reflect_exercise import ReflectExerciseWidget
 
 EXERCISE_WIDGETS: dict[str, type[ExerciseWidget]] = {
     "choice": ChoiceExerciseWidget,
     "pick": PickExerciseWidget,
     "compose": ComposeExerciseWidget,
     "plan": PlanExerciseWidget,
+    "reflect": ReflectExerciseWidget,
 }

@@ -61,9 +61,8 @@ class TweetCard(Widget):
             return self.card
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # ↑/↓ are the exercise's: between its cards and buttons, both ways (ExerciseWidget).
         Binding("space,enter", "toggle_selected", "key.toggle"),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
     ]
     selected: reactive[bool] = reactive(False)
 
@@ -126,15 +125,16 @@ class TweetCard(Widget):
         self.extra_spans = spans
         self.refresh(layout=True)
 
-    def show_feedback(self, *, right: bool, worth_picking: bool, why: str | None) -> None:
-        """The verdict on this item (icon) and on the learner's decision (border colour)."""
-        icon, style = (
-            ("ex.right", "bold $success") if worth_picking else ("ex.wrong", "bold $error")
-        )
-        verdict = t(self.lang, "ex.should_pick" if worth_picking else "ex.should_skip")
-        self.feedback = Content.assemble(
-            (t(self.lang, icon) + " " + verdict, style), " ", literal(why or "", "italic")
-        )
-        self.set_class(right, "-right")
-        self.set_class(not right, "-wrong")
+    def show_feedback(self, verdict: str | None, *, right: bool, why: str | None) -> None:
+        """What the learner did with this card, marked by whether that was right (icon and
+        border) and why; `verdict` None clears the card: it stays unjudged."""
+        if verdict is None:
+            self.feedback = None
+        else:
+            icon, style = ("ex.right", "bold $success") if right else ("ex.wrong", "bold $error")
+            self.feedback = Content.assemble(
+                (t(self.lang, icon) + " " + verdict, style), " ", literal(why or "", "italic")
+            )
+        self.set_class(verdict is not None and right, "-right")
+        self.set_class(verdict is not None and not right, "-wrong")
         self.refresh(layout=True)
