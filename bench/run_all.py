@@ -21,6 +21,7 @@ SCRIPTS = [
     "bench_typing.py",
     "bench_loading.py",
     "bench_memory.py",
+    "bench_store_load.py",
 ]
 
 
@@ -147,6 +148,20 @@ def render(data: dict[str, object], command: str) -> str:
                 "<= 120 MB",
             )
         )
+    load = results.get("bench_store_load.py")
+    if load:
+        for store, budget in (("postgresql", "nothing lost or duplicated"), ("sqlite", "same")):
+            f = load[store]  # type: ignore[index]
+            rows.append(
+                (
+                    f"Workshop load, {store}: {f['learners']} learners on {f['processes']} "
+                    f"processes, {f['writes']} writes in {f['seconds']:.0f} s: "
+                    f"lost / duplicated, median / p99 write",
+                    f"{f['lost']} / {f['duplicated']}, "
+                    f"{_ms(f['median_ms'])} / {_ms(f['p99_ms'])}",
+                    budget,
+                )
+            )
     lines = [
         START,
         f"Measured {data['when']} on {data['machine']}.",

@@ -10,7 +10,14 @@ import pytest
 
 from tests.conftest import REPO
 
-SCRIPTS = ["bench_startup.py", "bench_typing.py", "bench_loading.py", "bench_memory.py"]
+SCRIPTS = [
+    "bench_startup.py",
+    "bench_typing.py",
+    "bench_loading.py",
+    "bench_memory.py",
+    # Not only a smoke test: it exits non-zero when a write was lost or duplicated.
+    "bench_store_load.py",
+]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

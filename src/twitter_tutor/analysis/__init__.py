@@ -6,8 +6,9 @@
 
 Modules: `length` (weighted length, validity), `urls` and `entities` (what twitter-text
 extracts), `emoji_seq` (emoji sequences), `language` (German or English), `lexicon` and
-`patterns` (the TOML lexicons in `lexicons/`, which trainers extend), `tokens` (words),
-`kinds` (signals and their weighing), `pipeline` (one analysis), `result` (the dataclasses).
+`patterns` (the TOML lexicons in `lexicons/`), `folder_lexicon` (a lesson folder's own words,
+from its `_words.toml`), `tokens` (words), `kinds` (signals and their weighing), `pipeline`
+(one analysis), `result` (the dataclasses).
 Importing this package loads only `result`; the first analysis loads and compiles the rest.
 
 Decisions, with figures measured on the project machine (2 cores, Python 3.11.7, shared with
@@ -38,7 +39,12 @@ other work; `python bench/bench_analysis.py`, which prints them as a Markdown ta
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from twitter_tutor.analysis.result import KINDS, NEUTRAL, Analysis, Signal
+
+if TYPE_CHECKING:
+    from twitter_tutor.analysis.folder_lexicon import ExtraWords
 
 # Only the result types are imported here; the rest loads on first use, so importing this
 # package (as the TUI does at start-up) costs next to nothing.
@@ -51,6 +57,7 @@ __all__ = [
     "analyze",
     "detect_lang",
     "entity_spans",
+    "extra_words",
     "extract_cashtags",
     "extract_hashtags",
     "extract_mentions",
@@ -59,12 +66,22 @@ __all__ = [
 ]
 
 
-def analyze(text: str, lang: str | None = None) -> Analysis:
-    """Analyse one tweet. `lang` None: detected, English when unclear. Never raises on any text;
-    an unsupported `lang` is a ValueError."""
+def analyze(text: str, lang: str | None = None, extra: ExtraWords | None = None) -> Analysis:
+    """Analyse one tweet. `lang` None: detected, English when unclear. `extra`: a lesson
+    folder's own words, from `extra_words`. Never raises on any text; an unsupported `lang` is
+    a ValueError."""
     from twitter_tutor.analysis import pipeline
 
-    return pipeline.analyze(text, lang)
+    return pipeline.analyze(text, lang, extra)
+
+
+def extra_words(lists: tuple[tuple[str, str, tuple[str, ...]], ...]) -> ExtraWords:
+    """A lesson folder's own words, (language, kind, words) per list, compiled for `analyze`:
+    one signal `folder_<kind>` of weight 1.0 per kind. Cached per content; an entry that is
+    no word is left out."""
+    from twitter_tutor.analysis import folder_lexicon
+
+    return folder_lexicon.compile_words(lists)
 
 
 def detect_lang(text: str, default: str = "en") -> str | None:

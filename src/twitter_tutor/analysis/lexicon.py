@@ -204,7 +204,7 @@ def load(lang: str) -> Lexicon:
     """The lexicon of `lang` ("de" or "en") merged with the common signals; cached."""
     if lang not in LANGS:
         raise ValueError(f"no lexicon for language {lang!r} (have: {', '.join(LANGS)})")
-    return _build(lang, signal_blocks("common") + signal_blocks(lang))
+    return build(lang, signal_blocks("common") + signal_blocks(lang))
 
 
 @cache
@@ -221,10 +221,11 @@ def strong_ads(lang: str) -> Lexicon:
         for block in signal_blocks(lang)
         if block.spec.kind == "promotional" and block.spec.weight >= threshold
     ]
-    return _build(lang, blocks)
+    return build(lang, blocks)
 
 
-def _build(lang: str, blocks: list[SignalBlock]) -> Lexicon:
+def build(lang: str, blocks: list[SignalBlock]) -> Lexicon:
+    """The lookups of `blocks`; LexiconError for a word that is none or a bad pattern."""
     specs: list[SignalSpec] = []
     words: dict[str, list[Entry]] = {}
     stems: dict[str, dict[str, list[int]]] = {}

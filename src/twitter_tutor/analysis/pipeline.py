@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from twitter_tutor.analysis.emoji_seq import find_emoji
 from twitter_tutor.analysis.entities import Entity, combine_entities
+from twitter_tutor.analysis.folder_lexicon import ExtraWords
 from twitter_tutor.analysis.kinds import Hit, computed_hits, lexicon_hits, weigh
 from twitter_tutor.analysis.language import check_lang, detect
 from twitter_tutor.analysis.length import is_valid, normalize, weighted_from_spans, weighted_length
@@ -81,13 +82,17 @@ def detect_lang(text: str, default: str = "en") -> str | None:
     return detect(prepared.masked, prepared.tokens, default)
 
 
-def analyze(text: str, lang: str | None = None) -> Analysis:
-    """Analyse one tweet. `lang` None: detected, English when unclear. Never raises on any text;
-    an unsupported `lang` is a ValueError."""
+def analyze(text: str, lang: str | None = None, extra: ExtraWords | None = None) -> Analysis:
+    """Analyse one tweet. `lang` None: detected, English when unclear. `extra`: a lesson
+    folder's own words (folder_lexicon). Never raises on any text; an unsupported `lang` is a
+    ValueError."""
     prepared = _prepare(text)
     chosen = check_lang(lang) if lang else detect(prepared.masked, prepared.tokens) or "en"
     rules = weighing()
     hits = lexicon_hits(text, prepared.masked, prepared.tokens, load(chosen))
+    own = extra.lexicons.get(chosen) if extra is not None else None
+    if own is not None:
+        hits += lexicon_hits(text, prepared.masked, prepared.tokens, own)
     hits += _foreign_ads(text, prepared, chosen, hits)
     hits += computed_hits(text, prepared.tokens, prepared.entities, prepared.emoji, rules)
     verdict = weigh(text, hits, rules)

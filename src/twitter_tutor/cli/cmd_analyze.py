@@ -16,13 +16,17 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
+from twitter_tutor.cli.output import warn
 from twitter_tutor.texts import t
 
 if TYPE_CHECKING:  # the analysis is imported only when a command runs (fast --help)
     from twitter_tutor.analysis import Analysis
+    from twitter_tutor.analysis.folder_lexicon import ExtraWords
 
 _LABELS = (
     "language",
@@ -92,16 +96,37 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     texts = read_input(args)
     words = labels(ctx.lang)
+    extra = folder_words(ctx.lesson_dirs)
     # --lang names the tweets' language too, when the analysis has a lexicon for it.
     tweet_lang = args.lang if args.lang in LEXICON_LANGS else None
     for number, text in enumerate(texts):
-        analysis = analyze(text, lang=tweet_lang)
+        analysis = analyze(text, lang=tweet_lang, extra=extra)
         if args.json:
             _write(json.dumps(_json_safe(analysis.to_json()), ensure_ascii=False) + "\n")
         else:
             _write(("\n" if number else "") + summary(analysis, words))
     sys.stdout.flush()
     return 0
+
+
+def folder_words(folders: Sequence[Path]) -> ExtraWords | None:
+    """The words of every `_words.toml` beside the lessons of `folders` (--lessons and
+    TWITTER_TUTOR_LESSONS), as grading those lessons uses them; their problems are warned
+    about, so a word that is left out does not go unnoticed."""
+    from twitter_tutor.analysis import extra_words
+    from twitter_tutor.content.folder_words import read_folder_words
+    from twitter_tutor.content.folders import lesson_paths, words_files
+
+    lists: list[tuple[str, str, tuple[str, ...]]] = []
+    for folder in folders:
+        for path in words_files(lesson_paths(folder)):
+            found = read_folder_words(path.parent)
+            if found is None:
+                continue
+            for problem in found.problems:
+                warn(str(problem))
+            lists += found.lists
+    return extra_words(tuple(lists)) if lists else None
 
 
 def _write(text: str) -> None:

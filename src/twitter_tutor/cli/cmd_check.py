@@ -70,7 +70,23 @@ def checked_files(ctx: Context, paths: list[Path]) -> tuple[list[LessonFile], se
     targets = [f for key, f in zip(keys, course.files, strict=False) if key in report]
     drift = translation_problems(course.active(), {f.path for f in targets})
     targets = [replace(f, problems=(*f.problems, *drift.get(f.path, ()))) for f in targets]
-    return [_in_file_order(f) for f in with_example_problems(targets)], report
+    checked = [_in_file_order(f) for f in with_example_problems(targets)]
+    return checked + _words_files([f.path for f in targets]), report
+
+
+def _words_files(lessons: list[Path]) -> list[LessonFile]:
+    """The `_words.toml` beside the lessons checked that have problems, as files of their own:
+    a word left out would otherwise only show as an example graded without it."""
+    from twitter_tutor.content.folder_words import read_folder_words
+    from twitter_tutor.content.folders import words_files
+    from twitter_tutor.content.lesson import LessonFile
+
+    found: list[LessonFile] = []
+    for path in words_files(lessons):
+        words = read_folder_words(path.parent)
+        if words is not None and words.problems:
+            found.append(LessonFile(path, path.parent, None, None, words.problems))
+    return found
 
 
 def _translation_partners(

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.answer is None and not grading_for(exercise).multiline:
         raw = raw.removesuffix("\n").removesuffix("\r")
     try:
-        result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
+        result = grade(exercise, parse_answer(exercise, raw), lesson.lang, lesson.words)
     except AnswerError as error:
         raise UsageError(str(said_in(ctx.lang, error))) from None
     if args.json:

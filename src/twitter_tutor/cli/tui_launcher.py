@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.output import PROG
-from twitter_tutor.cli.workshop_env import workshop_from_env
 from twitter_tutor.texts import said_in, say, t
 
 if TYPE_CHECKING:
@@ -60,7 +59,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from twitter_tutor.progress import StoreError
 
     trainer = trainer_code(args, ctx)  # a usage error before anything is opened
-    workshop = workshop_from_env(ctx.env) if getattr(args, "workshop", False) else None
+    workshop = None
+    if getattr(args, "workshop", False):  # only `serve`'s tabs pay for the workshop modules
+        from twitter_tutor.cli.workshop_env import workshop_from_env
+
+        workshop = workshop_from_env(ctx.env)
     try:
         opened = open_progress(
             ctx.data_dir, ctx.lang, ctx.store_url, fallback=workshop is None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from twitter_tutor.content.folders import lesson_paths
-from twitter_tutor.content.lesson import Lesson, LessonFile, Problem
+from twitter_tutor.content.lesson import FolderWords, Lesson, LessonFile, Problem
 from twitter_tutor.content.loader import load_file, load_toml
 from twitter_tutor.content.problem_codes import DUPLICATE_LESSON_ID, UNKNOWN_REQUIRES, ProblemKind
 from twitter_tutor.content.toml_lines import key_lines
@@ -87,6 +87,15 @@ class Course:
 
     def ids(self) -> set[str]:
         return {f.meta.id for f in self.files if f.meta is not None}
+
+    def folder_words(self, path: Path) -> FolderWords | None:
+        """The `_words.toml` at `path` as the lessons beside it carry it (None: no lesson
+        loaded from its folder)."""
+        for f in self.files:
+            words = f.lesson.words if f.lesson is not None else None
+            if words is not None and words.path == path:
+                return words
+        return None
 
 
 def load_course(sources: Sequence[Path], extra_files: Iterable[Path] = ()) -> Course:

@@ -39,6 +39,20 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class FolderWords:
+    """A lesson folder's own words for the tweet analysis, from its `_words.toml` (read by
+    content.folder_words). Here, beside `Problem`, so a lesson can carry them without the
+    reader's imports."""
+
+    path: Path
+    lists: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """(language, kind, words) for each list in the file, holding only the words that are
+    valid; a broken file still lends the tutor the rest."""
+    problems: tuple[Problem, ...] = ()
+    """What `check` reports about the file."""
+
+
+@dataclass(frozen=True)
 class MarkdownBlock:
     text: str
     line: int
@@ -85,6 +99,8 @@ class Lesson:
     """The lesson folder this file was found in."""
     content_hash: str
     """SHA-256 of the file's bytes, so progress shows when a lesson changed after an attempt."""
+    words: FolderWords | None = None
+    """The `_words.toml` beside the file, if any: grading passes it on to the analysis."""
 
     @property
     def id(self) -> str:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from twitter_tutor.content import fences, invisible, problem_codes
 from twitter_tutor.content.error_messages import describe
+from twitter_tutor.content.folder_words import read_folder_words
 from twitter_tutor.content.lesson import (
     Block,
     ExerciseBlock,
@@ -139,6 +140,7 @@ def parse_lesson(
         path=path,
         source=source,
         content_hash=hashlib.sha256(data).hexdigest(),
+        words=read_folder_words(path.parent),
     )
     return lesson, front, front_toml
 

@@ -5,14 +5,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 
+from twitter_tutor.content.lesson import FolderWords
 from twitter_tutor.content.models import AnyExercise, ExerciseBase, type_name
 from twitter_tutor.grading.answers import Answer
 from twitter_tutor.grading.preview import Preview
 from twitter_tutor.grading.result import GradeResult
 
 E = TypeVar("E", bound=ExerciseBase)
+
+Words = FolderWords | None
+"""The `_words.toml` beside the exercise's lesson: words the analysis adds to its own."""
+
+
+class Grade(Protocol):
+    def __call__(
+        self, exercise: AnyExercise, answer: Answer, lang: str, words: Words = None, /
+    ) -> GradeResult: ...
+
+
+class PreviewFunction(Protocol):
+    def __call__(
+        self, exercise: AnyExercise, texts: Sequence[str], lang: str, words: Words = None, /
+    ) -> Preview: ...
 
 
 @dataclass(frozen=True)
@@ -25,13 +41,14 @@ class ExerciseGrading:
     parse: Callable[[AnyExercise, str], Answer]
     """An answer written as text (the `grade` command, lesson examples) -> the answer to grade;
     raises AnswerError."""
-    grade: Callable[[AnyExercise, Answer, str], GradeResult]
-    """(exercise, answer, lesson language) -> result; raises AnswerError for the wrong kind."""
+    grade: Grade
+    """(exercise, answer, lesson language, lesson folder's words) -> result; raises
+    AnswerError for the wrong kind."""
     example_field: Literal["answer", "text"]
     """The field of an `[[examples]]` entry that holds the sample answer."""
     multiline: bool
     """The answer is one entry per line, so the newline ending standard input belongs to it."""
-    preview: Callable[[AnyExercise, Sequence[str], str], Preview] | None
+    preview: PreviewFunction | None
     """Live feedback on texts (one per tweet) while typing; None when there is none."""
 
 
@@ -39,15 +56,16 @@ def exercise_grading(
     model: type[E],
     *,
     parse: Callable[[E, str], Answer],
-    grade: Callable[[E, Answer, str], GradeResult],
+    grade: Callable[[E, Answer, str, Words], GradeResult],
     example_field: Literal["answer", "text"],
     multiline: bool = False,
-    preview: Callable[[E, Sequence[str], str], Preview] | None = None,
+    preview: Callable[[E, Sequence[str], str, Words], Preview] | None = None,
 ) -> ExerciseGrading:
     """The entry for `model`, from functions that take that model only.
 
     The registry holds every type under one signature; each call checks the exercise is
-    really this type's, so a mix-up fails loudly instead of misgrading.
+    really this type's, so a mix-up fails loudly instead of misgrading. Every type is handed
+    the lesson folder's words; only those that read tweets use them.
     """
     name = type_name(model)
 
@@ -56,16 +74,26 @@ def exercise_grading(
             raise TypeError(f"{name} grading got a {exercise.type} exercise")
         return exercise
 
+    def grading(
+        exercise: AnyExercise, answer: Answer, lang: str, words: Words = None, /
+    ) -> GradeResult:
+        return grade(own(exercise), answer, lang, words)
+
     def previewing(
-        function: Callable[[E, Sequence[str], str], Preview],
-    ) -> Callable[[AnyExercise, Sequence[str], str], Preview]:
-        return lambda exercise, texts, lang: function(own(exercise), texts, lang)
+        function: Callable[[E, Sequence[str], str, Words], Preview],
+    ) -> PreviewFunction:
+        def run(
+            exercise: AnyExercise, texts: Sequence[str], lang: str, words: Words = None, /
+        ) -> Preview:
+            return function(own(exercise), texts, lang, words)
+
+        return run
 
     return ExerciseGrading(
         name=name,
         model=model,
         parse=lambda exercise, raw: parse(own(exercise), raw),
-        grade=lambda exercise, answer, lang: grade(own(exercise), answer, lang),
+        grade=grading,
         example_field=example_field,
         multiline=multiline,
         preview=None if preview is None else previewing(preview),

@@ -50,7 +50,7 @@ def _exercise_problems(lesson: Lesson, parsed: ExerciseBlock) -> list[Problem]:
             )
             continue
         try:
-            result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
+            result = grade(exercise, parse_answer(exercise, raw), lesson.lang, lesson.words)
         except AnswerError as error:
             problems.append(
                 Problem(lesson.path, at(), f"example {index + 1}: {error}", EXAMPLE_ANSWER)

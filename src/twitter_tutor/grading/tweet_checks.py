@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from twitter_tutor.analysis import Analysis, analyze, detect_lang
+from twitter_tutor.analysis import Analysis, analyze, detect_lang, extra_words
+from twitter_tutor.content.lesson import FolderWords
 from twitter_tutor.content.models import ComposeExercise, PlanExercise, RuleBase, Topic
 from twitter_tutor.grading import rules
 from twitter_tutor.grading.messages import message, quote_all
@@ -26,11 +27,13 @@ GATES = (FLOOR, ORIGINAL)
 """Checks without which nothing else a tweet does counts."""
 
 
-def analyze_for(text: str, lesson_lang: str) -> Analysis:
-    """The tweet's own language when it is clear, else the lesson's. The whole text is analysed
+def analyze_for(text: str, lesson_lang: str, words: FolderWords | None = None) -> Analysis:
+    """The tweet's own language when it is clear, else the lesson's; with the words of the
+    lesson's folder (its `_words.toml`) besides the built-in ones. The whole text is analysed
     (linear time), so the length it reports is the true one; the grading steps on top read at
     most MAX_TEXT characters of it."""
-    return analyze(text, lang=detect_lang(text) or lesson_lang)
+    extra = extra_words(words.lists) if words is not None and words.lists else None
+    return analyze(text, lang=detect_lang(text) or lesson_lang, extra=extra)
 
 
 @dataclass(frozen=True)

@@ -129,8 +129,13 @@ class CourseLoadingApp(App[None]):
         lang = self.session.lang
         for path in message.changed:
             file = next((f for f in message.course.files if f.path == path), None)
+            # Not a lesson: a `_words.toml`, whose lessons still load without its bad words.
+            words = message.course.folder_words(path) if file is None else None
             if file is not None and file.lesson is None and file.problems:
                 text = t(lang, "app.reloaded_broken", name=path.name, problem=file.problems[0])
+                self.notify(text, severity="error", timeout=10, markup=False)
+            elif words is not None and words.problems:
+                text = t(lang, "app.reloaded_broken", name=path.name, problem=words.problems[0])
                 self.notify(text, severity="error", timeout=10, markup=False)
             else:
                 self.notify(t(lang, "app.reloaded", name=path.name), markup=False)

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from twitter_tutor.content.folders import lesson_paths
+from twitter_tutor.content.folders import lesson_paths, words_files
 
 Stamp = tuple[int, int]
 
 def scan(sources: Iterable[Path]) -> dict[Path, Stamp]:
+    """Every lesson file, and every `_words.toml` beside lessons: its words change grading."""
     stamps: dict[Path, Stamp] = {}
     for source in sources:
-        for path in lesson_paths(source):
+        lessons = lesson_paths(source)
+        for path in [*lessons, *words_files(lessons)]:
             try:
                 info = path.stat()
             except OSError:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from twitter_tutor.content.models import ChoiceExercise
 from twitter_tutor.grading.answers import Answer, chosen_numbers, parse_numbers
-from twitter_tutor.grading.exercise_grading import exercise_grading
+from twitter_tutor.grading.exercise_grading import Words, exercise_grading
 from twitter_tutor.grading.result import GradeResult, ItemFeedback
 from twitter_tutor.grading.scoring import items_result
 
@@ -17,7 +17,7 @@ def parse(exercise: ChoiceExercise, raw: str) -> Answer:
     return parse_numbers(raw, len(exercise.choices))
 
 
-def grade(exercise: ChoiceExercise, answer: Answer, lang: str) -> GradeResult:
+def grade(exercise: ChoiceExercise, answer: Answer, lang: str, words: Words) -> GradeResult:
     chosen = chosen_numbers(answer)
     items = tuple(
         ItemFeedback(n, c.text, n in chosen, c.correct, c.why)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from twitter_tutor.content.models import ComposeExercise
 from twitter_tutor.grading.answers import Answer, AnswerError
-from twitter_tutor.grading.exercise_grading import exercise_grading
+from twitter_tutor.grading.exercise_grading import Words, exercise_grading
 from twitter_tutor.grading.preview import Preview
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.grading.scoring import checks_result
@@ -23,18 +23,18 @@ def parse(exercise: ComposeExercise, raw: str) -> Answer:
     return raw
 
 
-def grade(exercise: ComposeExercise, answer: Answer, lang: str) -> GradeResult:
+def grade(exercise: ComposeExercise, answer: Answer, lang: str, words: Words) -> GradeResult:
     if not isinstance(answer, str):
         raise AnswerError("a compose exercise takes one tweet as text")
-    analysis = analyze_for(answer, lang)
+    analysis = analyze_for(answer, lang, words)
     checks = tweet_checks(exercise, analysis, lang, Sources.of(exercise, [answer]))
     return checks_result(exercise, checks, lang, mix_ok=True)
 
 
-def preview(exercise: ComposeExercise, texts: Sequence[str], lang: str) -> Preview:
+def preview(exercise: ComposeExercise, texts: Sequence[str], lang: str, words: Words) -> Preview:
     """The checklist while typing: the tweet's checks (every example counts as a source to
     not copy, since what is typed is not an example being self-tested)."""
-    analysis = analyze_for(texts[0] if texts else "", lang)
+    analysis = analyze_for(texts[0] if texts else "", lang, words)
     return Preview((analysis,), (tuple(tweet_checks(exercise, analysis, lang)),))
 
 

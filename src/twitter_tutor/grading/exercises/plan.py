@@ -13,7 +13,7 @@ from dataclasses import replace
 from twitter_tutor.content.models import PlanExercise
 from twitter_tutor.grading import plan as mix
 from twitter_tutor.grading.answers import Answer, AnswerError
-from twitter_tutor.grading.exercise_grading import exercise_grading
+from twitter_tutor.grading.exercise_grading import Words, exercise_grading
 from twitter_tutor.grading.messages import message
 from twitter_tutor.grading.preview import Preview
 from twitter_tutor.grading.result import CheckResult, GradeResult
@@ -41,10 +41,10 @@ def parse(exercise: PlanExercise, raw: str) -> Answer:
     return tuple(lines) + ("",) * (exercise.count - len(lines))
 
 
-def preview(exercise: PlanExercise, texts: Sequence[str], lang: str) -> Preview:
+def preview(exercise: PlanExercise, texts: Sequence[str], lang: str, words: Words) -> Preview:
     """The plan graded tweet by tweet: what the TUI shows live and `grade` turns into a result."""
     texts = list(texts)[: exercise.count] + [""] * max(0, exercise.count - len(texts))
-    analyses = tuple(analyze_for(t, lang) for t in texts)
+    analyses = tuple(analyze_for(t, lang, words) for t in texts)
     sources = Sources.of(exercise, texts)
     repeats = mix.repeat_checks(texts, lang, gate_weight(exercise))
     per_tweet: list[tuple[CheckResult, ...]] = []
@@ -63,11 +63,11 @@ def preview(exercise: PlanExercise, texts: Sequence[str], lang: str) -> Preview:
     return Preview(analyses, tuple(per_tweet), tuple(tweets), tuple(mix_checks))
 
 
-def grade(exercise: PlanExercise, answer: Answer, lang: str) -> GradeResult:
+def grade(exercise: PlanExercise, answer: Answer, lang: str, words: Words) -> GradeResult:
     texts = (answer,) if isinstance(answer, str) else answer
     if isinstance(texts, frozenset):
         raise AnswerError("a plan exercise takes one text per tweet")
-    seen = preview(exercise, texts, lang)
+    seen = preview(exercise, texts, lang, words)
     kinds = [
         CheckResult(mix.KINDS, True, mix.kinds_line(t, lang), 0, tweet=t.number)
         for t in seen.tweets

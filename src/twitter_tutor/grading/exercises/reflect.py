@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from twitter_tutor.content.models import ReflectExercise
 from twitter_tutor.grading.answers import Answer, AnswerError
-from twitter_tutor.grading.exercise_grading import exercise_grading
+from twitter_tutor.grading.exercise_grading import Words, exercise_grading
 from twitter_tutor.grading.messages import message
 from twitter_tutor.grading.result import CheckResult, GradeResult
 from twitter_tutor.grading.similarity import copied_from
@@ -40,7 +40,7 @@ def _sources(exercise: ReflectExercise, note: str) -> list[tuple[str, str]]:
     ]
 
 
-def grade(exercise: ReflectExercise, answer: Answer, lang: str) -> GradeResult:
+def grade(exercise: ReflectExercise, answer: Answer, lang: str, words: Words) -> GradeResult:
     if not isinstance(answer, str):
         raise AnswerError("a reflect exercise takes one note as text")
     checks: list[CheckResult] = []

@@ -150,7 +150,7 @@ class LessonScreen(TutorScreen):
             history=history,
             draft=draft,
             tz=self.session.tz,
-            preview=previewer(exercise, self.lesson.lang),
+            preview=previewer(exercise, self.lesson.lang, self.lesson.words),
         )
 
     def _focus_start(self) -> None:
@@ -257,7 +257,7 @@ class LessonScreen(TutorScreen):
 
     def on_exercise_widget_submitted(self, message: ExerciseWidget.Submitted) -> None:
         try:
-            result = grade(message.exercise, message.answer, self.lesson.lang)
+            result = grade(message.exercise, message.answer, self.lesson.lang, self.lesson.words)
         except AnswerError as error:
             self.notify(self.t("ex.grade_error", error=error), severity="warning", markup=False)
             return
@@ -318,7 +318,12 @@ class LessonScreen(TutorScreen):
             body.mount(Static(literal(text), classes="gone"))
             for button in self.query("#nav Button").results(Button):
                 button.disabled = True
-        elif self.gone or file.lesson.content_hash != self.lesson.content_hash:
+        elif (
+            self.gone
+            or file.lesson.content_hash != self.lesson.content_hash
+            # Its folder's `_words.toml` changed: grading and the live checks use the new words.
+            or file.lesson.words != self.lesson.words
+        ):
             self.gone = False
             self.lesson = file.lesson
             self.query_one(ProgressBar).update(total=len(file.lesson.steps))
