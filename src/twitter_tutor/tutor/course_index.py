@@ -123,8 +123,9 @@ def fingerprints(folder: Path) -> dict[str, list[object]]:
 
 
 def read_builtin(sources: Sequence[Path], lang: str, builtin: Path) -> list[LessonEntry] | None:
-    """The shipped rows of the built-in course, when it is the only source and unchanged."""
-    if list(sources) != [builtin]:
+    """The shipped rows of the built-in course while it is unchanged; with extra lesson
+    folders too, their rows join the map as soon as the course has loaded (a moment later)."""
+    if not sources or sources[0] != builtin:
         return None
     try:
         data = json.loads(BUILTIN_INDEX.read_text("utf-8"))
