@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -18,15 +18,16 @@ from typing import TypeVar, cast
 
 from twitter_tutor.progress import db, rows
 from twitter_tutor.progress.errors import StoreError
-from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
+from twitter_tutor.progress.models import Attempt
 from twitter_tutor.progress.rows import utf8_text as _text
+from twitter_tutor.progress.sql_reads import SqlReads
 from twitter_tutor.progress.timefmt import from_text, to_text, utc_now
 from twitter_tutor.texts import Message
 
 T = TypeVar("T")
 
 
-class SqliteStore:
+class SqliteStore(SqlReads):
     """One SQLite connection, guarded by a lock so a worker thread may write too."""
 
     path: Path | None
@@ -45,11 +46,6 @@ class SqliteStore:
         self._lock = threading.Lock()
         # `PRAGMA quick_check` does not look at values, so the readers of `rows` do.
         self._damage = rows.Damage()
-
-    @property
-    def damaged(self) -> list[str]:
-        """One line per damaged row met by a read so far: each was skipped, never deleted."""
-        return self._damage.lines
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -275,90 +271,10 @@ class SqliteStore:
 
         return self._use(work, write=True)
 
-    # -- reads ------------------------------------------------------------------------------
+    # -- reads (the queries are in SqlReads) ------------------------------------------------
 
-    def drafts(self, profile: str, lesson_id: str) -> dict[tuple[str, int], str]:
-        """{(exercise id, slot): text} of the unsent answers in a lesson."""
-        found = self._use(
-            lambda conn: conn.execute(
-                "SELECT exercise_id, slot, text FROM drafts WHERE profile = ? AND lesson_id = ?",
-                (_text(profile), _text(lesson_id)),
-            ).fetchall(),
-            write=False,
-        )
-        return self._damage.drafts(found, lesson_id)
-
-    def lessons(self, profile: str) -> dict[str, LessonProgress]:
-        """Every lesson the profile has touched, in the order first visited."""
-        found = self._use(
-            lambda conn: conn.execute(
-                f"SELECT {rows.LESSON_COLUMNS} FROM lessons WHERE profile = ? "
-                "ORDER BY first_visit, lesson_id",
-                (_text(profile),),
-            ).fetchall(),
-            write=False,
-        )
-        return self._damage.lessons(found)
-
-    def attempts(
-        self, profile: str, lesson_id: str | None = None, exercise_id: str | None = None
-    ) -> list[Attempt]:
-        """The profile's attempts, oldest first, optionally for one lesson or exercise."""
-        where = "profile = ?"
-        params: list[str] = [_text(profile)]
-        if lesson_id is not None:
-            where += " AND lesson_id = ?"
-            params.append(_text(lesson_id))
-        if exercise_id is not None:
-            where += " AND exercise_id = ?"
-            params.append(_text(exercise_id))
-        # Ids grow with each commit, so id order is the order the attempts were saved.
-        sql = f"SELECT {rows.ATTEMPT_COLUMNS} FROM attempts WHERE {where} ORDER BY id"
-        found = self._use(lambda conn: conn.execute(sql, params).fetchall(), write=False)
-        return self._damage.attempts(found)
-
-    def last_position(self, profile: str) -> tuple[str, int] | None:
-        """Where Continue resumes: (lesson id, step index) of the last visit, if any."""
-        row = self._use(
-            lambda conn: conn.execute(
-                "SELECT lesson_id, step FROM positions WHERE profile = ?", (_text(profile),)
-            ).fetchone(),
-            write=False,
-        )
-        return self._damage.position(row)
-
-    def profiles(self) -> list[str]:
-        """Every profile with anything stored, sorted."""
-        found = self._use(
-            lambda conn: conn.execute(
-                "SELECT profile FROM lessons UNION SELECT profile FROM attempts "
-                "UNION SELECT profile FROM positions ORDER BY profile"
-            ).fetchall(),
-            write=False,
-        )
-        return [row[0] for row in found if isinstance(row[0], str)]
-
-    def learner(self, profile: str) -> Learner | None:
-        """The workshop learner who claimed `profile`, if any (and readable)."""
-        found = self._use(
-            lambda conn: conn.execute(
-                f"SELECT {rows.LEARNER_COLUMNS} FROM learners WHERE profile = ?",
-                (_text(profile),),
-            ).fetchall(),
-            write=False,
-        )
-        learners = self._damage.learners(found)
-        return learners[0] if learners else None
-
-    def learners(self) -> list[Learner]:
-        """Every workshop learner, sorted by profile."""
-        found = self._use(
-            lambda conn: conn.execute(
-                f"SELECT {rows.LEARNER_COLUMNS} FROM learners ORDER BY profile"
-            ).fetchall(),
-            write=False,
-        )
-        return self._damage.learners(found)
+    def _fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        return self._use(lambda conn: conn.execute(sql, tuple(params)).fetchall(), write=False)
 
     # -- lifetime ---------------------------------------------------------------------------
 
