@@ -88,7 +88,8 @@ class LessonScreen(TutorScreen):
             yield Button(literal(self.t("lesson.previous")), id="previous", compact=True)
             yield Static("", id="nav-space")
             yield Button(literal(self.t("lesson.next")), id="next", variant="primary", compact=True)
-        yield Footer()
+        # Compact: an exercise step shows the most keys, and German names are long.
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         self.title = self.t("app.title")
