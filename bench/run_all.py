@@ -156,8 +156,8 @@ def render(data: dict[str, object], command: str) -> str:
                 (
                     f"Workshop load, {store}: {f['learners']} learners on {f['processes']} "
                     f"processes, {f['writes']} writes in {f['seconds']:.0f} s: "
-                    f"lost / duplicated, median / p99 write",
-                    f"{f['lost']} / {f['duplicated']}, "
+                    f"lost / duplicated / refused, median / p99 write",
+                    f"{f['lost']} / {f['duplicated']} / {f['errors']}, "
                     f"{_ms(f['median_ms'])} / {_ms(f['p99_ms'])}",
                     budget,
                 )
