@@ -162,6 +162,7 @@ EXAMPLES = [
     ("en", "We've just called the courier", "team_story", "We've just called"),
     ("en", "we'll come and take a look", "team_story", "we'll come"),
     ("en", "We see this a lot", "team_story", "We see"),
+    ("en", "Would you like us to check the seals?", "team_story", "like us to check"),
     ("de", "Das schauen wir uns an", "team_story", "schauen wir"),
     ("de", "Unser Azubi Lena hat gelötet", "named_colleague", "Unser Azubi Lena"),
     ("de", "meine Kollegin Sarah lacht", "named_colleague", "meine Kollegin Sarah"),
