@@ -320,3 +320,23 @@ def test_summary_keeps_the_learners_observations_apart_from_the_tweets(
         assert f"{heading}\n\n{lesson}\n\n{quoted}\n" in out
         assert out.count("The bike shop") == 1  # not among the best tweets as well
         assert "**note**" not in out and "asdf" not in out  # a short note is no missed check
+
+
+def test_the_table_names_lessons_and_tasks_by_title_and_keeps_unknown_ids(
+    home: Path, run: Run
+) -> None:
+    with open_store(home, allow_memory=False).store as store:
+        store.visit("ann", "welcome", 4)
+        store.record_attempt("ann", "welcome", "hello", "Hi, I'm Ann.", 60, False, [], "h")
+        store.record_attempt("ann", "gone-lesson", "old", "x", 10, False, [], "h")
+    for lang, title, task in (
+        ("en", "Welcome: how the tutor works", "Write your first tweet"),
+        ("de", "Willkommen: So funktioniert der", "Schreib deinen ersten Tweet"),
+    ):
+        done = run(home, "--lang", lang, "progress", "--profile", "ann")
+        assert done.returncode == 0, done.stderr
+        assert title in done.stdout and task in done.stdout
+        assert "gone-lesson" in done.stdout  # no lesson file: its id stands for it
+        assert " hello " not in done.stdout  # the exercise's id is not shown, its task is
+    data = json.loads(run(home, "progress", "--json", "--profile", "ann").stdout)
+    assert data["attempts"][0]["lesson"] == "welcome"  # exports keep the stable ids

@@ -1,8 +1,9 @@
 """`twitter-tutor progress`: show a learner's progress, or export it as JSON, CSV or a
 Markdown course summary.
 
-The table and the exports show lessons by id: a progress report must work even when a lesson
-file is broken or gone. `--summary` loads the course for titles and tasks.
+The table shows lesson titles and exercise tasks from the course (an id where its lesson is
+gone or broken: a progress report must work without the lesson files); the JSON and CSV
+exports keep the ids, which stay stable when a title changes. `--summary` is Markdown.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from datetime import datetime
 
 from twitter_tutor.cli.context import Context
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             elif args.summary:
                 sys.stdout.write(_summary(ctx, store))
             else:
-                _print_table(ctx.lang, ctx.profile, store)
+                _print_table(ctx.lang, ctx.profile, store, _names(ctx))
             for line in store.damaged:
                 text = escape(say(ctx.lang, line))
                 print(f"{PROG}: {t(ctx.lang, 'cli.warning', message=text)}", file=sys.stderr)
@@ -77,7 +79,45 @@ _LESSON_COLUMNS = ("lesson", "state", "step", "best", "last_visit")
 _ATTEMPT_COLUMNS = ("at", "lesson", "exercise", "score", "passed", "answer")
 
 
-def _print_table(lang: str, profile: str, store: ProgressStore) -> None:
+@dataclass(frozen=True)
+class _Names:
+    """Lesson titles and exercise tasks for the table, by id; an id stands for itself when
+    its lesson is gone or broken, so the report never depends on the lesson files."""
+
+    lessons: dict[str, str]
+    exercises: dict[tuple[str, str], str]
+
+    def lesson(self, lesson_id: str) -> str:
+        return _short(self.lessons.get(lesson_id, lesson_id), _TITLE_WIDTH)
+
+    def exercise(self, lesson_id: str, exercise_id: str) -> str:
+        return _short(self.exercises.get((lesson_id, exercise_id), exercise_id), _TASK_WIDTH)
+
+
+_TITLE_WIDTH = 36
+_TASK_WIDTH = 30
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _names(ctx: Context) -> _Names:
+    from twitter_tutor.content.course import load_course
+
+    lessons: dict[str, str] = {}
+    exercises: dict[tuple[str, str], str] = {}
+    for f in load_course(ctx.sources).for_lang(ctx.lang):
+        if f.meta is not None:
+            lessons[f.meta.id] = f.meta.title
+        if f.lesson is not None:
+            for exercise in f.lesson.exercises:
+                exercises[(f.lesson.id, exercise.id)] = exercise.label
+    return _Names(lessons, exercises)
+
+
+def _print_table(lang: str, profile: str, store: ProgressStore, names: _Names) -> None:
     lessons = store.lessons(profile)
     attempts = store.attempts(profile)
     if not lessons and not attempts:
@@ -88,18 +128,19 @@ def _print_table(lang: str, profile: str, store: ProgressStore) -> None:
     _print_rows(
         t(lang, "cli.progress.lessons"),
         tuple(t(lang, f"cli.progress.col_{name}") for name in _LESSON_COLUMNS),
-        [_cells(_lesson_row(lang, lesson)) for lesson in lessons.values()],
+        [_cells(_lesson_row(lang, lesson, names)) for lesson in lessons.values()],
     )
     print()
     _print_rows(
         t(lang, "cli.progress.attempts"),
         tuple(t(lang, f"cli.progress.col_{name}") for name in _ATTEMPT_COLUMNS),
-        [_cells(_attempt_row(lang, attempt)) for attempt in attempts],
+        [_cells(_attempt_row(lang, attempt, names)) for attempt in attempts],
     )
     position = store.last_position(profile)
     if position is not None:
         print()
-        print(t(lang, "cli.progress.continue", lesson=escape(position[0]), step=position[1] + 1))
+        lesson = escape(names.lesson(position[0]))
+        print(t(lang, "cli.progress.continue", lesson=lesson, step=position[1] + 1))
 
 
 def _print_rows(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -122,21 +163,22 @@ def _time(moment: datetime | None) -> str:
     return "-" if moment is None else moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _lesson_row(lang: str, lesson: LessonProgress) -> tuple[str, ...]:
+def _lesson_row(lang: str, lesson: LessonProgress, names: _Names) -> tuple[str, ...]:
     best = "-" if lesson.best_score is None else str(lesson.best_score)
     state = t(lang, f"cli.progress.state_{lesson.state}")
     # Steps are counted from 1 for people; the store counts from 0 like the TUI.
-    return (lesson.lesson_id, state, str(lesson.step + 1), best, _time(lesson.last_visit))
+    title = names.lesson(lesson.lesson_id)
+    return (title, state, str(lesson.step + 1), best, _time(lesson.last_visit))
 
 
-def _attempt_row(lang: str, attempt: Attempt) -> tuple[str, ...]:
+def _attempt_row(lang: str, attempt: Attempt, names: _Names) -> tuple[str, ...]:
     answer = " ".join(attempt.answer.split())  # one line per attempt, whatever was typed
     if len(answer) > _ANSWER_WIDTH:
         answer = answer[: _ANSWER_WIDTH - 1] + "…"
     return (
         _time(attempt.at),
-        attempt.lesson_id,
-        attempt.exercise_id,
+        names.lesson(attempt.lesson_id),
+        names.exercise(attempt.lesson_id, attempt.exercise_id),
         str(attempt.score),
         t(lang, "cli.yes" if attempt.passed else "cli.no"),
         answer,
