@@ -287,7 +287,7 @@ def test_summary_is_markdown_with_titles_best_tweets_and_missed_checks(
         ], "h", lesson_score=50)
     for lang, heading, best in (
         ("en", "# Course summary: ann", "## Your best tweets"),
-        ("de", "# Kursübersicht: ann", "## Deine besten Tweets"),
+        ("de", "# Kursbilanz: ann", "## Deine besten Tweets"),
     ):
         done = run(home, "--lang", lang, "progress", "--summary", "--profile", "ann")
         assert done.returncode == 0, done.stderr

@@ -232,12 +232,12 @@ async def test_finishing_the_last_lesson_offers_the_course_summary(build: AppFac
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         course = summary.query_one("#course", Button)
-        assert "Kursübersicht" in str(course.label)
+        assert "Kursbilanz" in str(course.label)
         course.press()
         await pilot.pause()
         assert isinstance(app.screen, CourseSummaryScreen)
         shown = app.screen.query_one(Markdown).source
-        assert shown.startswith("# Kursübersicht: tester")
+        assert shown.startswith("# Kursbilanz: tester")
         assert "| Basics |" in shown or "Basics" in shown
         await pilot.press("escape")
         await pilot.pause()

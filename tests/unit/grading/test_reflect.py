@@ -117,7 +117,7 @@ def test_a_pass_score_in_a_lesson_file_is_a_problem_check_reports(tmp_path: Path
 def test_a_real_note_passes_with_100_and_is_said_to_be_kept(lang: str, note: str) -> None:
     result = grade(reflect(), note, lang)
     assert (result.passed, result.score, result.checks) == (True, 100, ())
-    kept = {"en": "will appear in your course summary", "de": "erscheint in deiner Kursübersicht"}
+    kept = {"en": "will appear in your course summary", "de": "erscheint in deiner Kursbilanz"}
     assert kept[lang] in result.summary
 
 
