@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 from twitter_tutor.progress.models import Attempt, LessonProgress, LessonState
 from twitter_tutor.progress.timefmt import to_text, utc_now
 from twitter_tutor.texts import t, tn
+from twitter_tutor.tutor.attempt_checks import is_written, missed_rules
 
 if TYPE_CHECKING:
     from twitter_tutor.content.lesson import Lesson
@@ -288,20 +289,15 @@ def _stats(
 
 def _misses(attempt: Attempt) -> Iterable[tuple[str, Literal["rule", "item"], str, bool]]:
     """(check, kind, detail, detail is the learner's own words) of each miss in an attempt."""
+    for rule, check in missed_rules(attempt):
+        hint, message = check.get("hint"), check.get("message")
+        if isinstance(hint, str) and hint:
+            yield rule, "rule", hint, False
+        else:
+            # A failing message may quote the answer ("Reads like an ad ('buy now')").
+            yield rule, "rule", message if isinstance(message, str) else "", True
     for check in attempt.checks:
-        if "rule" in check:
-            rule = check.get("rule")
-            if not isinstance(rule, str) or check.get("passed") is not False:
-                continue
-            if check.get("weight") == 0:
-                continue  # informs, never costs a point
-            hint, message = check.get("hint"), check.get("message")
-            if isinstance(hint, str) and hint:
-                yield rule, "rule", hint, False
-            else:
-                # A failing message may quote the answer ("Reads like an ad ('buy now')").
-                yield rule, "rule", message if isinstance(message, str) else "", True
-        elif check.get("right") is False:
+        if "rule" not in check and check.get("right") is False:
             number, text = check.get("number"), check.get("text")
             if isinstance(number, int) and not isinstance(number, bool):
                 yield str(number), "item", text if isinstance(text, str) else "", False
@@ -332,11 +328,6 @@ def _missed(tried: Sequence[tuple[LearnerRecord, Attempt]]) -> tuple[MissedCheck
     )
 
 
-def _written(attempt: Attempt) -> bool:
-    """An answer the learner wrote (graded by checks), not numbers picked from a list."""
-    return bool(attempt.checks) and "rule" in attempt.checks[0]
-
-
 def _best_answers(
     lesson: CourseLesson,
     exercise_id: str,
@@ -347,7 +338,7 @@ def _best_answers(
     scores the earlier (the first to get there), so the order does not shift between runs."""
     own: dict[str, Attempt] = {}
     for record, attempt in tried:
-        if not (record.shares and attempt.passed and _written(attempt)):
+        if not (record.shares and attempt.passed and is_written(attempt)):
             continue
         held = own.get(record.profile)
         if held is None or attempt.score > held.score:

@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass
 from hashlib import sha256
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from twitter_tutor import __version__
 from twitter_tutor.texts import codes
@@ -100,10 +100,7 @@ def read(path: Path, sources: Sequence[Path], lang: str) -> list[LessonEntry] | 
             or data.get("stamps") != _stamps_json(scan(sources))
         ):
             return None
-        return [
-            LessonEntry(**{**row, "problems": tuple(row["problems"])})
-            for row in data["langs"][lang]
-        ]
+        return _rows(data, lang)
     except (OSError, ValueError, KeyError, TypeError):
         # A missing, unreadable or outdated cache only costs the full load.
         return None
@@ -131,19 +128,27 @@ def read_builtin(sources: Sequence[Path], lang: str, builtin: Path) -> list[Less
         data = json.loads(BUILTIN_INDEX.read_text("utf-8"))
         if data.get("format") != FORMAT or data.get("files") != fingerprints(builtin):
             return None
-        return [
-            LessonEntry(**{**row, "problems": tuple(row["problems"])})
-            for row in data["langs"][lang]
-        ]
+        return _rows(data, lang)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _langs(course: Course) -> dict[str, list[dict[str, object]]]:
+    """The map's rows in every language, as the index files keep them."""
+    return {lang: [asdict(row) for row in entries(course, lang)] for lang in LANGS}
+
+
+def _rows(data: dict[str, Any], lang: str) -> list[LessonEntry]:
+    """The rows of `lang` from a read index file (either kind)."""
+    rows = data["langs"][lang]
+    return [LessonEntry(**{**row, "problems": tuple(row["problems"])}) for row in rows]
 
 
 def builtin_data(course: Course, builtin: Path) -> dict[str, object]:
     return {
         "format": FORMAT,
         "files": fingerprints(builtin),
-        "langs": {lang: [asdict(row) for row in entries(course, lang)] for lang in LANGS},
+        "langs": _langs(course),
     }
 
 
@@ -154,7 +159,7 @@ def write(path: Path, sources: Sequence[Path], stamps: dict[Path, Stamp], course
         "version": __version__,
         "sources": [str(s) for s in sources],
         "stamps": _stamps_json(stamps),
-        "langs": {lang: [asdict(row) for row in entries(course, lang)] for lang in LANGS},
+        "langs": _langs(course),
     }
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

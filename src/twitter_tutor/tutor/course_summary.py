@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from twitter_tutor.content.lesson import Lesson
 from twitter_tutor.progress.models import Attempt, LessonProgress
 from twitter_tutor.texts import t, tn
+from twitter_tutor.tutor.attempt_checks import is_written, missed_rules
 from twitter_tutor.tutor.course_index import LessonEntry
 
 BEST_TWEETS = 3
@@ -117,17 +118,12 @@ def _notes(
     return [Note(titles[task[0]], latest[task].answer) for task in tasks if task in latest]
 
 
-def _written(attempt: Attempt) -> bool:
-    """An answer the learner wrote (graded by checks), not numbers picked from a list."""
-    return bool(attempt.checks) and "rule" in attempt.checks[0]
-
-
 def _best_tweets(
     attempts: Sequence[Attempt], titles: dict[str, str], lessons: dict[str, Lesson]
 ) -> list[BestTweet]:
     best: dict[tuple[str, str], Attempt] = {}
     for attempt in attempts:
-        if not (attempt.passed and _written(attempt) and attempt.lesson_id in titles):
+        if not (attempt.passed and is_written(attempt) and attempt.lesson_id in titles):
             continue
         key = (attempt.lesson_id, attempt.exercise_id)
         if key not in best or attempt.score >= best[key].score:  # the latest of equals
@@ -146,10 +142,7 @@ def _missed(attempts: Sequence[Attempt]) -> list[MissedCheck]:
     counts: Counter[str] = Counter()
     advice: dict[str, str] = {}
     for attempt in attempts:
-        for check in attempt.checks:
-            rule, passed = check.get("rule"), check.get("passed")
-            if not isinstance(rule, str) or passed is not False or check.get("weight") == 0:
-                continue
+        for rule, check in missed_rules(attempt):
             counts[rule] += 1
             said = check.get("hint") or check.get("message")
             if isinstance(said, str):
