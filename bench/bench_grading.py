@@ -3,6 +3,7 @@ tests/data/grading-cases/ (*.jsonl: lesson, exercise, lang, answer, expected, re
 
     python bench/bench_grading.py            # figures as a Markdown table
     python bench/bench_grading.py --misses   # every answer the grader judges differently
+    python bench/bench_grading.py --cases DIR  # another folder of cases, e.g. a new blind set
 
 Agreement: share of answers where grader and trainer agree. False pass: share of the answers a
 trainer fails that the grader passes. False fail: share of the answers a trainer passes that
@@ -116,8 +117,11 @@ def figures(outcomes: list[Outcome]) -> Figures:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--cases", type=Path, default=CASES, help="folder of *.jsonl cases (default: the suite's)"
+    )
     args = parser.parse_args()
-    cases = read_cases()
+    cases = read_cases(args.cases)
     judge(cases)  # warm: lexicons, stemmers
     started = time.perf_counter()
     outcomes = judge(cases)
