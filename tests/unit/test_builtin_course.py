@@ -76,5 +76,10 @@ def test_whole_course_is_completable(course: Course, lang: str) -> None:
                     raw = ",".join(str(n) for n, i in enumerate(exercise.items, 1) if i.pick)
             else:
                 raw = passing.text if passing.text is not None else passing.answer or ""
+                # Typed in by a learner, an example is a copy of the lesson's own answer;
+                # graded as `check` does, without itself among the examples, it shows the
+                # exercise can be passed.
+                others = [e for e in exercise.examples if e is not passing]
+                exercise = exercise.model_copy(update={"examples": others})
             result = grade(exercise, parse_answer(exercise, raw), lesson.lang)
             assert result.passed, (lesson.id, exercise.id, result.summary)

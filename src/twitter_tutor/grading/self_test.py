@@ -49,8 +49,12 @@ def _exercise_problems(lesson: Lesson, parsed: ExerciseBlock) -> list[Problem]:
                 )
             )
             continue
+        # Graded without itself among the examples: an example is no copy of itself, but a
+        # learner who types one in has copied it.
+        others = [e for i, e in enumerate(exercise.examples) if i != index]
+        alone = exercise.model_copy(update={"examples": others})
         try:
-            result = grade(exercise, parse_answer(exercise, raw), lesson.lang, lesson.words)
+            result = grade(alone, parse_answer(alone, raw), lesson.lang, lesson.words)
         except AnswerError as error:
             problems.append(
                 Problem(lesson.path, at(), f"example {index + 1}: {error}", EXAMPLE_ANSWER)

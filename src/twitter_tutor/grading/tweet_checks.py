@@ -43,17 +43,17 @@ class Sources:
     texts: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, exercise: ComposeExercise | PlanExercise, answer: Sequence[str] = ()) -> Sources:
+    def of(cls, exercise: ComposeExercise | PlanExercise) -> Sources:
+        """The prompt, the context and every example. A learner who types in an example has
+        copied it, whatever it scores; `check` grades each example without itself among
+        them (see self_test)."""
         found = [("prompt", exercise.prompt)]
         context = getattr(exercise, "context", None)
         if context is not None:
             found.append(("context", context.text))
-        mine = [t.strip() for t in answer if t.strip()]
         for example in exercise.examples:
             lines = [line.strip() for line in (example.text or "").split("\n") if line.strip()]
-            # An example is not a copy of itself (when `check` grades the examples).
-            if lines != mine:
-                found += [("example", line) for line in lines]
+            found += [("example", line) for line in lines]
         return cls(tuple(found))
 
 

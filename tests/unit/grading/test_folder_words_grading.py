@@ -57,7 +57,8 @@ personal = ["our fitters"]
 """
 
 SELLING = "This week the new Suncatcher lamps arrived in the shop, just in time for spring."
-FITTERS = "Forty panels went up on the school roof on Tuesday, hung by our fitters."
+# Not the example itself: typed in by a learner, that would be a copy.
+FITTERS = "Twelve panels went up on the library roof on Friday, hung by our fitters."
 
 
 def load(folder: Path, *, words: bool) -> Lesson:

@@ -14,7 +14,7 @@ from twitter_tutor.grading.exercise_grading import Words, exercise_grading
 from twitter_tutor.grading.preview import Preview
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.grading.scoring import checks_result
-from twitter_tutor.grading.tweet_checks import Sources, analyze_for, tweet_checks
+from twitter_tutor.grading.tweet_checks import analyze_for, tweet_checks
 
 
 def parse(exercise: ComposeExercise, raw: str) -> Answer:
@@ -27,13 +27,12 @@ def grade(exercise: ComposeExercise, answer: Answer, lang: str, words: Words) ->
     if not isinstance(answer, str):
         raise AnswerError("a compose exercise takes one tweet as text")
     analysis = analyze_for(answer, lang, words)
-    checks = tweet_checks(exercise, analysis, lang, Sources.of(exercise, [answer]))
+    checks = tweet_checks(exercise, analysis, lang)
     return checks_result(exercise, checks, lang, mix_ok=True)
 
 
 def preview(exercise: ComposeExercise, texts: Sequence[str], lang: str, words: Words) -> Preview:
-    """The checklist while typing: the tweet's checks (every example counts as a source to
-    not copy, since what is typed is not an example being self-tested)."""
+    """The checklist while typing: the tweet's checks."""
     analysis = analyze_for(texts[0] if texts else "", lang, words)
     return Preview((analysis,), (tuple(tweet_checks(exercise, analysis, lang)),))
 

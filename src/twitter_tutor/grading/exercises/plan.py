@@ -45,7 +45,7 @@ def preview(exercise: PlanExercise, texts: Sequence[str], lang: str, words: Word
     """The plan graded tweet by tweet: what the TUI shows live and `grade` turns into a result."""
     texts = list(texts)[: exercise.count] + [""] * max(0, exercise.count - len(texts))
     analyses = tuple(analyze_for(t, lang, words) for t in texts)
-    sources = Sources.of(exercise, texts)
+    sources = Sources.of(exercise)
     repeats = mix.repeat_checks(texts, lang, gate_weight(exercise))
     per_tweet: list[tuple[CheckResult, ...]] = []
     tweets: list[mix.TweetKinds] = []
