@@ -208,6 +208,51 @@ _QUESTION_OPENERS = frozenset(
 
 _YOU = frozenset({"you", "u", "ya", "ihr", "du", "sie", "euch", "dir", "dich", "ihnen"})
 
+# A question can close a sentence after a comma or colon, "?" left out: "If you could ask one
+# thing, what would it be", "Sagt mal, welches Tool nutzt ihr". The clause opens with one of
+# these words; in English an auxiliary follows ("what would", "how do"), so a relative clause
+# ("a customer, who was angry") is no question; and the sentence speaks to the reader.
+_GERMAN_OPENERS = frozenset(
+    {"wie", "was", "welche", "welcher", "welches", "welchen", "wer", "warum", "wieso", "wo"}
+    | {"wann", "ob"}
+)
+_CLAUSE_OPENERS = _GERMAN_OPENERS | {"how", "what", "which", "who", "why", "where", "when"}
+_AUXILIARIES = frozenset(
+    {"would", "do", "does", "did", "is", "are", "was", "were", "can", "could", "should"}
+    | {"will", "have", "has"}
+)
+_CLAUSE_BREAK = frozenset(",:;–—-")
+
+
+_READER = frozenset({"you", "u", "ya", "ihr", "du", "euch", "dir", "dich"})
+_FORMAL_READER = frozenset({"Sie", "Ihnen"})
+
+
+def _to_reader(text: str, tokens: Sequence[Token]) -> bool:
+    """Some word speaks to the reader: "you", "ihr", "du", or a capitalised "Sie" inside a
+    sentence (lower-case "sie", "ihnen" are "she", "they", "them")."""
+    return any(
+        t[2] in _READER or (i > 0 and text[t[0] : t[1]] in _FORMAL_READER)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _closing_question(text: str, tokens: Sequence[Token]) -> bool:
+    """The sentence `tokens` ends in a question clause after a comma, colon or dash."""
+    if not _to_reader(text, tokens):
+        return False
+    for index in range(len(tokens) - 1, 0, -1):
+        gap = text[tokens[index - 1][1] : tokens[index][0]]
+        if not any(c in _CLAUSE_BREAK for c in gap):
+            continue
+        opener = tokens[index][2]
+        if opener not in _CLAUSE_OPENERS or len(tokens) - index < 3:
+            return False
+        if opener in _GERMAN_OPENERS:
+            return _to_reader(text, tokens[index:])
+        return tokens[index + 1][2] in _AUXILIARIES
+    return False
+
 
 def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tuple[int, int]]:
     """Ends of real questions: a sentence of at least `min_words` words ending in "?", or one
@@ -231,7 +276,10 @@ def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tup
         elif (
             "!" not in mark
             and words >= min_words + 2
-            and tokens[first][2] in _QUESTION_OPENERS
+            and (
+                tokens[first][2] in _QUESTION_OPENERS
+                or _closing_question(text, tokens[first : first + words])
+            )
         ):
             found.append((tokens[first][0], tokens[first][1]))
         if match is None:

@@ -22,8 +22,9 @@ from twitter_tutor.grading.topic import matches
 
 FLOOR = "floor"
 ORIGINAL = "original"
+LANGUAGE = "language"
 ABOUT = "about"
-GATES = (FLOOR, ORIGINAL)
+GATES = (FLOOR, ORIGINAL, LANGUAGE)
 """Checks without which nothing else a tweet does counts."""
 
 
@@ -88,6 +89,11 @@ def tweet_checks(
         if source is not None:
             text = message(lang, "original.fail", source=message(lang, f"source.{source}"))
             found.append(CheckResult(ORIGINAL, False, text, weight, required=True))
+        # A tweet clearly in another language does not do the exercise, however good it is
+        # (the lesson's language gets the head start, so mixed or unclear texts pass).
+        if detect_lang(analysis.text, lang) not in (None, lang):
+            text = message(lang, "language.fail")
+            found.append(CheckResult(LANGUAGE, False, text, weight, required=True))
     if exercise.about is not None:
         found.append(about_check(exercise.about, analysis, lang))
     return [*found, *rubric]

@@ -133,3 +133,63 @@ def test_honest_complaint_replies_pass(lang: str, text: str) -> None:
 def test_voices_without_i_count_as_personal(lang: str, text: str) -> None:
     result = grade(EXERCISES[(lang, "authenticity", "own-voice")], text, lang)
     assert result.passed, result.to_json()
+
+
+@pytest.mark.parametrize("key", COMPOSE, ids="-".join)
+def test_typing_in_the_lessons_own_example_is_a_copy(key: tuple[str, str, str]) -> None:
+    exercise = EXERCISES[key]
+    assert isinstance(exercise, ComposeExercise)
+    for example in exercise.examples:
+        result = grade(exercise, example.text or "", key[0])
+        assert not result.passed
+        if example.passes:  # a failing example may fail for its own reasons first
+            assert any(c.rule == "original" and not c.passed for c in result.checks)
+
+
+WRONG_LANGUAGE = {
+    ("en", "talk", "reply"): "@katrin_albers Bei uns laufen die Baustellenfotos am besten, "
+    "die Porträts kaum. Wie ist das bei den anderen, die dir geantwortet haben?",
+    ("de", "talk", "reply"): "@katrin_albers For us the site photos do best, the portraits "
+    "hardly at all. What have the others who answered you told you so far?",
+}
+
+
+@pytest.mark.parametrize("key", sorted(WRONG_LANGUAGE), ids="-".join)
+def test_a_good_answer_in_the_other_language_does_not_do_the_exercise(
+    key: tuple[str, str, str],
+) -> None:
+    result = grade(EXERCISES[key], WRONG_LANGUAGE[key], key[0])
+    assert not result.passed
+    assert "language" in [c.rule for c in result.checks if not c.passed]
+
+
+EMPTY_PRAISE = {
+    ("en", "retweet", "quote-tweet"): "Wow, I love this! So interesting, I totally agree, "
+    "great study 😍 Really makes you think. #marketing",
+    ("de", "retweet", "quote-tweet"): "Super spannend, tolle Studie! Sehe ich genauso 😍 "
+    "Gibt zu denken. #marketing",
+}
+
+
+@pytest.mark.parametrize("key", sorted(EMPTY_PRAISE), ids="-".join)
+def test_praise_any_account_could_post_is_below_the_floor(key: tuple[str, str, str]) -> None:
+    result = grade(EXERCISES[key], EMPTY_PRAISE[key], key[0])
+    assert not result.passed
+    assert any(c.rule == "floor" and not c.passed for c in result.checks)
+
+
+NO_QUESTION_MARK = {
+    ("en", "talk", "reply"): "@katrin_albers Team portraits, clearly: our most-shared post was "
+    "the four of us covered in sawdust at 7am. Let us know which of the two wins in the end",
+    ("de", "talk", "reply"): "@katrin_albers Bei uns (Dachdeckerei, 6 Leute) laufen Drohnenbilder "
+    "vom fertigen Dach am besten. Erzähl doch nach dem Vortrag mal, was bei den anderen rauskam",
+}
+
+
+@pytest.mark.parametrize("key", sorted(NO_QUESTION_MARK), ids="-".join)
+def test_an_invitation_to_tell_more_asks_without_a_question_mark(
+    key: tuple[str, str, str],
+) -> None:
+    result = grade(EXERCISES[key], NO_QUESTION_MARK[key], key[0])
+    assert {c.rule: c.passed for c in result.checks}["asks"] is True
+    assert result.passed
