@@ -25,7 +25,8 @@ HOSTILE = "<script>alert(1)</script>"
 ANA_TWEET = (
     "Hi, I'm Ana and I write our team's newsletter. What's the best thing you read this week?"
 )
-BEN_AD = "BUY NOW!!! 50% off everything, only today!"
+# Not the starter lesson's own ad example: typed in, that would be a copy, not an ad.
+BEN_AD = "BUY NOW!!! 40% off every mug, only today!"
 BEN_TWEET = "Hi, I'm Ben, new here, and I run the bakery's newsletter. What do you read on Sundays?"
 HOSTILE_TWEET = (
     "Hi, I'm </blockquote><script>alert(2)</script> <b>new</b> here and I plan newsletters. "

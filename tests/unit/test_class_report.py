@@ -284,3 +284,15 @@ def test_a_shared_postgresql_store_gives_the_same_report(
     for part in ("lessons", "learners", "exercises", "best_answers"):
         assert from_postgres[part] == from_sqlite[part]
     assert len(from_postgres["best_answers"]) == 2
+
+
+def test_a_trainers_watch_previews_are_no_learners_unless_asked_for(
+    store: ProgressStore, course: Course
+) -> None:
+    # `--watch` records a trainer's test answers under NAME-preview, in the same store.
+    store.visit("trainer-preview", "basics", 0)
+    assert "trainer-preview" not in {r.profile for r in read_class(store)}
+    assert "trainer-preview" in {r.profile for r in read_class(store, previews=True)}
+    # A learner who happens to be called "-preview" is still a learner.
+    store.visit("-preview", "basics", 0)
+    assert "-preview" in {r.profile for r in read_class(store)}

@@ -40,6 +40,11 @@ _TITLE_WIDTH = 40
 
 
 def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--previews",
+        action="store_true",
+        help="include trainers' NAME-preview profiles (attempts made under --watch)",
+    )
     formats = parser.add_mutually_exclusive_group()
     formats.add_argument(
         "--json", action="store_true", help="print the whole report as one JSON object"
@@ -60,7 +65,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         with open_for_command(ctx) as store:
-            records = read_class(store)
+            records = read_class(store, previews=args.previews)
             damaged = list(store.damaged)
     except StoreError as error:
         print(f"{PROG}: {t(ctx.lang, 'cli.error', message=error)}", file=sys.stderr)

@@ -27,6 +27,7 @@ from twitter_tutor.progress.models import Attempt, LessonProgress, LessonState
 from twitter_tutor.progress.timefmt import to_text, utc_now
 from twitter_tutor.texts import t, tn
 from twitter_tutor.tutor.attempt_checks import is_written, missed_rules
+from twitter_tutor.tutor.previews import is_preview
 
 if TYPE_CHECKING:
     from twitter_tutor.content.lesson import Lesson
@@ -82,13 +83,16 @@ def course_lessons(rows: Sequence[LessonEntry], lessons: dict[str, Lesson]) -> l
     return found
 
 
-def read_class(store: ProgressStore) -> list[LearnerRecord]:
+def read_class(store: ProgressStore, *, previews: bool = False) -> list[LearnerRecord]:
     """Every profile in the store, sorted, with its progress, attempts and consent to share.
 
     Workshop learners who joined but did nothing yet are included: the trainer sees who is
-    stuck at the start too."""
+    stuck at the start too. A trainer's `--watch` previews are not learners: left out unless
+    `previews`."""
     consent = {learner.profile: learner.share for learner in store.learners()}
-    names = sorted(set(store.profiles()) | set(consent))
+    names = sorted(
+        name for name in set(store.profiles()) | set(consent) if previews or not is_preview(name)
+    )
     return [
         LearnerRecord(name, consent.get(name, False), store.lessons(name), store.attempts(name))
         for name in names
