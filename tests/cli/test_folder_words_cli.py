@@ -34,7 +34,8 @@ promotional = ["suncatcher*"]
 personal = ["our fitters"]
 """
 
-SELLING = "This week the new Suncatcher lamps arrived in the shop, just in time for spring."
+# Not the example itself: typed in by a learner, that would be a copy.
+SELLING = "New Suncatcher lamps came into the shop this week, right in time for warm evenings."
 
 
 @pytest.fixture
