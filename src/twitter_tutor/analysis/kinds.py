@@ -79,14 +79,27 @@ def lexicon_hits(text: str, masked: str, tokens: Sequence[Token], lexicon: Lexic
         for stem, indices in stems.get(word[:STEM_KEY], ()):
             if word.startswith(stem):
                 hits += [Hit(start, end, specs[index]) for index in indices]
-        for entry in words.get(word, ()):
+        first = words.get(word)
+        if first is None:
+            continue
+        for length in first.lengths:
+            if i + length > last:
+                break  # lengths ascend: no longer phrase fits either
+            rest = tuple(t[2] for t in tokens[i + 1 : i + 1 + length])
+            found = first.exact.get(rest)
+            if found is not None:
+                phrase_end = _phrase_end(text, tokens, i, rest, False, gap)
+                if phrase_end >= 0:
+                    hits += [Hit(start, phrase_end, specs[index]) for index in found]
+        for entry in first.stemmed:
             rest = entry.rest
             if rest and (i == last or not tokens[i + 1][2].startswith(rest[0])):
                 continue  # a quick no before the full check: the next word does not fit
-            phrase_end = _phrase_end(text, tokens, i, rest, entry.stem, gap)
+            phrase_end = _phrase_end(text, tokens, i, rest, True, gap)
             if phrase_end >= 0:
                 hits.append(Hit(start, phrase_end, specs[entry.spec]))
-    hits += [Hit(s, e, specs[index]) for s, e, index in lexicon.patterns.find(masked)]
+    matched = lexicon.patterns.find(masked, MAX_REPEATS)
+    hits += [Hit(s, e, specs[index]) for s, e, index in matched]
     return _first_per_signal(hits) if len(hits) > MAX_REPEATS else hits
 
 

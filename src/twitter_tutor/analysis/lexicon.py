@@ -73,13 +73,25 @@ class Entry(NamedTuple):
     spec: int
 
 
+class FirstWord(NamedTuple):
+    """The words and phrases that start with one word, indexed so a tweet word costs a few
+    dict lookups however many phrases share it (a trainer's list of 1,000 "crew member N")."""
+
+    exact: Mapping[tuple[str, ...], tuple[int, ...]]
+    """The further words of a phrase (() for the word alone) -> spec indices."""
+    lengths: tuple[int, ...]
+    """The numbers of further words in `exact`, each once."""
+    stemmed: tuple[Entry, ...]
+    """Phrases whose last word ends in *: checked one by one."""
+
+
 class Lexicon(NamedTuple):
     """Everything needed to find the signals of one language (its own and the common ones)."""
 
     lang: str
     specs: tuple[SignalSpec, ...]
-    words: Mapping[str, tuple[Entry, ...]]
-    """First word (folded, whole) -> entries."""
+    words: Mapping[str, FirstWord]
+    """First word (folded, whole) -> its words and phrases."""
     stems: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
     """First STEM_KEY letters -> (stem, spec indices), for single words with a final *."""
     patterns: PatternSet
@@ -251,9 +263,21 @@ def build(lang: str, blocks: list[SignalBlock]) -> Lexicon:
         lang=lang,
         specs=tuple(specs),
         # Plain dicts: looked up for every word of every tweet, and nobody else holds them.
-        words={k: tuple(v) for k, v in words.items()},
+        words={k: _first_word(v) for k, v in words.items()},
         stems={k: tuple((stem, tuple(v)) for stem, v in d.items()) for k, d in stems.items()},
         patterns=PatternSet(patterns),
+    )
+
+
+def _first_word(entries: list[Entry]) -> FirstWord:
+    exact: dict[tuple[str, ...], list[int]] = {}
+    for entry in entries:
+        if not entry.stem:
+            exact.setdefault(entry.rest, []).append(entry.spec)
+    return FirstWord(
+        exact={rest: tuple(specs) for rest, specs in exact.items()},
+        lengths=tuple(sorted({len(rest) for rest in exact})),
+        stemmed=tuple(e for e in entries if e.stem),
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any, NamedTuple
 
 _WIDE_RANGE = 512
@@ -196,24 +197,29 @@ class PatternSet:
         escaped = "".join(re.escape(c) for c in sorted(chars))
         self._starts = re.compile(f"[{escaped}\\d]")
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
+    def find(self, text: str, limit: int | None = None) -> list[tuple[int, int, int]]:
+        """(start, end, signal) of every match, in text order per pattern; with `limit`, at
+        most that many per pattern: the first ones, all a caller counting no more needs
+        (100 KB of "€1€1…" is 50,000 prices otherwise)."""
         found: list[tuple[int, int, int]] = []
         for signal, pattern in self._scanned:
-            _scan(text, pattern, signal, found)
+            _scan(text, pattern, signal, found, limit)
         if self._by_words:
             folded = fold_for_words(text)
             if len(folded) == len(text):  # positions line up (checked by a test for all text)
                 for signal, pattern, words in self._by_words:
                     at = sorted({i for word in words for i in _occurrences(folded, word)})
-                    _match_at(text, pattern, signal, at, found)
+                    _match_at(text, pattern, signal, at, found, limit)
             else:
                 for signal, pattern, _ in self._by_words:
-                    _scan(text, pattern, signal, found)
+                    _scan(text, pattern, signal, found, limit)
         if self._by_chars:
-            self._find_by_chars(text, found)
+            self._find_by_chars(text, found, limit)
         return found
 
-    def _find_by_chars(self, text: str, found: list[tuple[int, int, int]]) -> None:
+    def _find_by_chars(
+        self, text: str, found: list[tuple[int, int, int]], limit: int | None
+    ) -> None:
         positions: dict[str, list[int]] = {}
         digits: list[int] = []
         for match in self._starts.finditer(text):
@@ -224,12 +230,12 @@ class PatternSet:
         number_starts = [p for p in digits if not (p and text[p - 1].isdecimal())]
         for signal, pattern, start in self._by_chars:
             if start.only_at_0:
-                _match_at(text, pattern, signal, [0], found)
+                _match_at(text, pattern, signal, [0], found, limit)
                 continue
             count = sum(len(positions.get(c, ())) for c in start.chars)
             count += len(digits) if start.digits else 0
             if count * _DENSE > len(text):
-                _scan(text, pattern, signal, found)  # dense: cheaper than listing positions
+                _scan(text, pattern, signal, found, limit)  # dense: cheaper than listing
                 continue
             at = [p for c in start.chars for p in positions.get(c, ())]
             if start.not_after_digit:
@@ -239,13 +245,18 @@ class PatternSet:
             elif start.digits:
                 at += digits
             if at:
-                _match_at(text, pattern, signal, sorted(set(at)), found)
+                _match_at(text, pattern, signal, sorted(set(at)), found, limit)
 
 
 def _scan(
-    text: str, pattern: re.Pattern[str], signal: int, found: list[tuple[int, int, int]]
+    text: str,
+    pattern: re.Pattern[str],
+    signal: int,
+    found: list[tuple[int, int, int]],
+    limit: int | None = None,
 ) -> None:
-    found += [(m.start(), m.end(), signal) for m in pattern.finditer(text) if m.end() > m.start()]
+    spans = [m.span() for m in islice(pattern.finditer(text), limit)]
+    found += [(start, end, signal) for start, end in spans if end > start]
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -268,16 +279,21 @@ def _match_at(
     signal: int,
     positions: Sequence[int],
     found: list[tuple[int, int, int]],
+    limit: int | None = None,
 ) -> None:
     """What `pattern.finditer(text)` finds, given every position where a match can start."""
     if len(positions) * _DENSE > len(text):
-        _scan(text, pattern, signal, found)
+        _scan(text, pattern, signal, found, limit)
         return
     reached = 0
+    left = len(positions) if limit is None else limit
     for position in positions:
+        if left <= 0:
+            break
         if position < reached:
             continue  # finditer resumes after a match
         match = pattern.match(text, position)
         if match and match.end() > position:
             found.append((position, match.end(), signal))
             reached = match.end()
+            left -= 1

@@ -19,12 +19,14 @@ from twitter_tutor.grading.result import CheckResult
 from twitter_tutor.grading.similarity import copied_from
 from twitter_tutor.grading.substance import shortfalls
 from twitter_tutor.grading.topic import matches
+from twitter_tutor.grading.words import MAX_TEXT, words
 
 FLOOR = "floor"
 ORIGINAL = "original"
 LANGUAGE = "language"
 ABOUT = "about"
 GATES = (FLOOR, ORIGINAL, LANGUAGE)
+MIN_LANGUAGE_WORDS = 4
 """Checks without which nothing else a tweet does counts."""
 
 
@@ -90,8 +92,11 @@ def tweet_checks(
             text = message(lang, "original.fail", source=message(lang, f"source.{source}"))
             found.append(CheckResult(ORIGINAL, False, text, weight, required=True))
         # A tweet clearly in another language does not do the exercise, however good it is
-        # (the lesson's language gets the head start, so mixed or unclear texts pass).
-        if detect_lang(analysis.text, lang) not in (None, lang):
+        # (the lesson's language gets the head start, so mixed or unclear texts pass; a few
+        # words or letters, "Café Köln", are no language yet).
+        if len(words(analysis.text[:MAX_TEXT])) >= MIN_LANGUAGE_WORDS and detect_lang(
+            analysis.text, lang
+        ) not in (None, lang):
             text = message(lang, "language.fail")
             found.append(CheckResult(LANGUAGE, False, text, weight, required=True))
     if exercise.about is not None:
