@@ -267,6 +267,20 @@ def _closing_question(text: str, tokens: Sequence[Token]) -> bool:
     return False
 
 
+@cache
+def _rhetorical() -> re.Pattern[str]:
+    """Questions nobody is meant to answer: "Who doesn't love a good stretch?", "Isn't it
+    amazing…?", "Ready to treat yourself?" (ad copy), "Wer kennt das nicht?"."""
+    return re.compile(
+        r"(?:who\s+(?:doesn[’']t|does\s+not|wouldn[’']t|isn[’']t)|isn[’']t\s+(?:it|that|this)|"
+        r"aren[’']t\s+(?:they|these|those)|don[’']t\s+you\s+(?:just\s+)?(?:love|hate)|"
+        r"wouldn[’']t\s+it\s+be|ready\s+(?:to|for)|tired\s+of|"
+        r"wer\s+(?:\w+\s+){1,2}nicht\b|ist\s+(?:es|das)\s+nicht|wäre\s+(?:es|das)\s+nicht|"
+        r"bereit\s+für|lust\s+auf|keine\s+lust\s+mehr|(?:schon\s+)?genug\s+von)",
+        re.IGNORECASE,
+    )
+
+
 def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tuple[int, int]]:
     """Ends of real questions: a sentence of at least `min_words` words ending in "?", or one
     of more words that opens like a question and does not end in "!"; not "you?" alone."""
@@ -279,7 +293,9 @@ def _questions(text: str, tokens: Sequence[Token], min_words: float) -> list[tup
         first = bisect_left(starts, previous)
         words = bisect_left(starts, end) - first
         mark = match.group() if match else ""
-        if "?" in mark or "？" in mark:
+        if words and _rhetorical().match(text, tokens[first][0]):
+            pass  # a rhetorical question asks nobody anything
+        elif "?" in mark or "？" in mark:
             # "You?" after something said is a question back; "you?" alone is not.
             short_back = len(starts) >= 8 and any(
                 t[2] in _YOU for t in tokens[first : first + words]

@@ -175,7 +175,13 @@ EXAMPLES = [
     ("en", "Let us know how it goes", "invitation", "Let us know"),
     ("en", "Tell us about your roof", "invitation", "Tell us"),
     ("en", "Keep me posted on the meter", "invitation", "Keep me posted"),
-    ("en", "I'd love to hear how you solved it", "invitation", "love to hear how"),
+    ("en", "I'd love to hear how you solved it", "invitation", "I'd love to hear"),
+    ("en", "Ask me anything about heat pumps", "invitation", "Ask me anything"),
+    ("de", "Fragt mich gern alles zur Wärmepumpe", "invitation", "Fragt mich gern alles"),
+    ("en", "Our team had a long debate about it", "team_story", "Our team had"),
+    ("en", "A customer baked us a cake", "team_story", "baked us"),
+    ("de", "Unser Montageteam hatte viel Spaß", "team_story", "Unser Montageteam hatte"),
+    ("de", "Ein Kunde hat uns Kuchen gebacken", "team_story", "hat uns Kuchen gebacken"),
     ("en", "I wonder how others handle it", "invitation", "I wonder"),
     ("en", "Please report back after the visit", "invitation", "report back"),
     ("de", "Erzähl gern, wie es ausgeht", "invitation", "Erzähl gern"),
@@ -316,3 +322,34 @@ def test_words_in_links_and_names_do_not_count() -> None:
 def test_a_phrase_needs_its_words_side_by_side() -> None:
     assert not _signals(analyze("Jetzt, kaufen?", lang="de"), "call_to_action")
     assert not _signals(analyze("Jetzt example.de kaufen", lang="de"), "call_to_action")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Who doesn't love that feeling after a good stretch?"),
+        ("en", "Isn't it amazing what ten minutes of breathing can do?"),
+        ("en", "Ready to finally make time for yourself this year?"),
+        ("de", "Wer kennt das nicht, dieses Gefühl nach dem Feierabend?"),
+        ("de", "Ist es nicht schön, wenn die Heizung einfach läuft?"),
+    ],
+)
+def test_a_rhetorical_question_is_no_real_question(lang: str, text: str) -> None:
+    assert not _signals(analyze(text, lang=lang), "real_question")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "If you could ask a heating engineer one thing, what would it be"),
+        ("de", "Sagt mal, welches Tool nutzt ihr für die Planung"),
+    ],
+)
+def test_a_question_after_a_comma_asks_without_a_question_mark(lang: str, text: str) -> None:
+    assert _signals(analyze(text, lang=lang), "real_question")
+
+
+def test_a_statement_about_others_wanting_to_know_is_no_question() -> None:
+    text = "Customers like to know who'll be standing in their kitchen. Good luck with the talk!"
+    analysis = analyze(text, lang="en")
+    assert not _signals(analysis, "real_question") and not _signals(analysis, "invitation")

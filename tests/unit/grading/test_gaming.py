@@ -193,3 +193,18 @@ def test_an_invitation_to_tell_more_asks_without_a_question_mark(
     result = grade(EXERCISES[key], NO_QUESTION_MARK[key], key[0])
     assert {c.rule: c.passed for c in result.checks}["asks"] is True
     assert result.passed
+
+
+@pytest.mark.parametrize("key", PLANS, ids="-".join)
+def test_a_plan_with_more_tweets_than_asked_does_not_pass(key: tuple[str, str, str]) -> None:
+    exercise = EXERCISES[key]
+    assert isinstance(exercise, PlanExercise)
+    passing = next(e for e in exercise.examples if e.passes)
+    tweets = tuple(line for line in (passing.text or "").split("\n") if line.strip())
+    # The lesson's own example, one tweet too many; graded without the examples, so only the
+    # count can fail it.
+    alone = exercise.model_copy(update={"examples": []})
+    assert grade(alone, tweets, key[0]).passed
+    result = grade(alone, (*tweets, tweets[0] + " Again."), key[0])
+    assert not result.passed
+    assert [c.rule for c in result.checks if not c.passed][:1] == ["count"]

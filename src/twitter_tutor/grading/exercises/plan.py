@@ -26,6 +26,8 @@ from twitter_tutor.grading.tweet_checks import (
     tweet_checks,
 )
 
+TOO_MANY = "count"
+
 
 def parse(exercise: PlanExercise, raw: str) -> Answer:
     """One tweet per line; trailing empty lines are dropped, missing tweets count as empty."""
@@ -68,6 +70,21 @@ def grade(exercise: PlanExercise, answer: Answer, lang: str, words: Words) -> Gr
     if isinstance(texts, frozenset):
         raise AnswerError("a plan exercise takes one text per tweet")
     seen = preview(exercise, texts, lang, words)
+    # More tweets than asked (an answer given as a list; the TUI has one box per tweet):
+    # the plan is graded on the first ones, and does not pass.
+    too_many = (
+        [
+            CheckResult(
+                TOO_MANY,
+                False,
+                message(lang, "too_many_tweets", given=len(texts), asked=exercise.count),
+                gate_weight(exercise),
+                required=True,
+            )
+        ]
+        if len(texts) > exercise.count
+        else []
+    )
     kinds = [
         CheckResult(mix.KINDS, True, mix.kinds_line(t, lang), 0, tweet=t.number)
         for t in seen.tweets
@@ -78,7 +95,7 @@ def grade(exercise: PlanExercise, answer: Answer, lang: str, words: Words) -> Gr
     missing = [n for n, a in enumerate(seen.analyses, start=1) if not a.text.strip()]
     return checks_result(
         exercise,
-        [*checks, *seen.mix, *kinds],
+        [*too_many, *checks, *seen.mix, *kinds],
         lang,
         mix_ok=all(c.passed for c in seen.mix),
         missing=missing,
