@@ -270,12 +270,14 @@ def _closing_question(text: str, tokens: Sequence[Token]) -> bool:
 @cache
 def _rhetorical() -> re.Pattern[str]:
     """Questions nobody is meant to answer: "Who doesn't love a good stretch?", "Isn't it
-    amazing…?", "Ready to treat yourself?" (ad copy), "Wer kennt das nicht?"."""
+    amazing…?", "Ready to treat yourself?" (ad copy), "Wer kennt das nicht?", "Wer will schon
+    …?", and quiz openers that lead to a link ("Did you know…?")."""
     return re.compile(
         r"(?:who\s+(?:doesn[’']t|does\s+not|wouldn[’']t|isn[’']t)|isn[’']t\s+(?:it|that|this)|"
         r"aren[’']t\s+(?:they|these|those)|don[’']t\s+you\s+(?:just\s+)?(?:love|hate)|"
         r"wouldn[’']t\s+it\s+be|ready\s+(?:to|for)|tired\s+of|"
-        r"wer\s+(?:\w+\s+){1,2}nicht\b|ist\s+(?:es|das)\s+nicht|wäre\s+(?:es|das)\s+nicht|"
+        r"wer\s+(?:\w+\s+){1,2}(?:nicht|schon)\b|ist\s+(?:es|das)\s+nicht|wäre\s+(?:es|das)\s+nicht|"
+        r"did\s+you\s+know|wusste(?:st|t)\s+(?:du|ihr)|wussten\s+sie|"
         r"bereit\s+für|lust\s+auf|keine\s+lust\s+mehr|(?:schon\s+)?genug\s+von)",
         re.IGNORECASE,
     )
