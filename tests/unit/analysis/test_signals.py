@@ -182,6 +182,8 @@ EXAMPLES = [
     ("en", "A customer baked us a cake", "team_story", "baked us"),
     ("de", "Unser Montageteam hatte viel Spaß", "team_story", "Unser Montageteam hatte"),
     ("de", "Ein Kunde hat uns Kuchen gebacken", "team_story", "hat uns Kuchen gebacken"),
+    ("de", "I bin d'Resi aus Rosenheim", "first_person", "I bin"),
+    ("de", "Jetzt Wartungsvertrag abschließen", "call_to_action", "Jetzt Wartungsvertrag abschließen"),
     ("en", "I wonder how others handle it", "invitation", "I wonder"),
     ("en", "Please report back after the visit", "invitation", "report back"),
     ("de", "Erzähl gern, wie es ausgeht", "invitation", "Erzähl gern"),
