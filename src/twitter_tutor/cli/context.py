@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from twitter_tutor import settings
 from twitter_tutor.cli.errors import UsageError
 from twitter_tutor.content.folders import unreadable_folders
 from twitter_tutor.texts import t
 from twitter_tutor.types import Lang
+
+if TYPE_CHECKING:
+    import argparse
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,22 @@ Each command lives in its own module `cmd_<name>.py` with `register(subparsers)`
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, Protocol, cast
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Protocol, cast
 
-from twitter_tutor import __version__, settings
+from twitter_tutor import settings
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.errors import UsageError
 from twitter_tutor.cli.output import PROG, escape, warn
 from twitter_tutor.settings import SettingsError
-from twitter_tutor.texts import Message, codes, is_installed, said_in, t
+from twitter_tutor.texts import is_installed, said_in, t
+
+if TYPE_CHECKING:
+    import argparse
 
 __all__ = ["UsageError", "entry", "main"]
 
@@ -38,84 +41,37 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that reports a usage error in one line instead of usage + message."""
-
-    def error(self, message: str) -> NoReturn:
-        # argparse's own words stay English (Python ships them untranslated).
-        raise UsageError(Message("cli.see_help", message=message, prog=self.prog))
-
-
-def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    """Global options, accepted before and after the command name.
-
-    On subparsers the defaults are suppressed so a value given before the command survives.
-    """
-    default: object = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--lang",
-        choices=codes(),
-        default=default,
-        help="language of the course and the interface (default: from LC_ALL, LC_MESSAGES, LANG)",
-    )
-    parser.add_argument(
-        "--lessons",
-        action="append",
-        metavar="DIR",
-        default=default,
-        help="extra lesson folder (repeatable; also env TWITTER_TUTOR_LESSONS)",
-    )
-    parser.add_argument(
-        "--profile",
-        metavar="NAME",
-        default=default,
-        help="whose progress to use (default: the OS user name)",
-    )
-    parser.add_argument(
-        "--store",
-        metavar="URL",
-        default=default,
-        help="where progress is kept: sqlite:///FOLDER or postgresql://USER@HOST/DATABASE "
-        "(default: the local data dir; also env TWITTER_TUTOR_STORE)",
-    )
+NO_ARGUMENTS: dict[str, object] = {
+    "lang": None,
+    "lessons": None,
+    "profile": None,
+    "store": None,
+    "watch": False,
+    "trainer_code": None,
+    "workshop": False,
+    "command": None,
+}
+"""What the parser makes of no arguments at all (a test keeps the two equal): a bare
+`twitter-tutor`, the learner's way in, opens the tutor without building the parser."""
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; only the commands named in `argv` (all when None) get their full options.
 
     The others are listed for `--help` but their modules are not imported, so opening the
-    tutor (no command at all) never pays for eight command modules.
+    tutor never pays for eight command modules.
     """
+    from twitter_tutor.cli.arguments import build
+
     named = set(COMMANDS) if argv is None else set(argv) & set(COMMANDS)
-    parser = _Parser(
-        prog=PROG,
-        description="An interactive terminal tutor that teaches you to tweet well. "
-        "Without a command, it opens the tutor.",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _add_common(parser, suppress=False)
-    parser.add_argument(
-        "--watch",
-        action="store_true",
-        help="reload lesson files when they change on disk (for trainers)",
-    )
-    parser.add_argument(
-        "--trainer-code",
-        metavar="CODE",
-        help="open the trainer's view (F9 or Ctrl+P) to whoever types CODE; also env "
-        "TWITTER_TUTOR_TRAINER_CODE, which keeps it out of the process list",
-    )
-    # What `serve` runs for each browser tab: the tutor with the join screen first. The class
-    # code comes in the environment (TWITTER_TUTOR_JOIN_CODE), never on a command line `ps`
-    # shows. Not for learners to type, so not in --help.
-    parser.add_argument("--workshop", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, help_text in COMMANDS.items():
-        cmd_parser = sub.add_parser(name, help=help_text, description=help_text)
-        if name in named:
-            _add_common(cmd_parser, suppress=True)
-            _command_module(name).register(cmd_parser)
-    return parser
+    return build(COMMANDS, named, lambda name, parser: _command_module(name).register(parser))
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    if not argv:
+        # A Namespace in all but name: argparse (with gettext) is not imported for it.
+        return cast("argparse.Namespace", SimpleNamespace(**NO_ARGUMENTS))
+    return build_parser(argv).parse_args(argv)
 
 
 class CommandModule(Protocol):
@@ -142,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser(args_list).parse_args(args_list)
+        args = parse_args(args_list)
         ctx = Context.from_args(args, os.environ)
     except (UsageError, SettingsError) as error:
         _error(t(_early_lang(args_list), "cli.error", message=error))

@@ -6,7 +6,6 @@ commands stay fast, and the course loads in a thread while the first screen pain
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,9 +15,11 @@ from twitter_tutor.cli.output import PROG
 from twitter_tutor.texts import said_in, say, t
 
 if TYPE_CHECKING:
+    import argparse
+
     from twitter_tutor.cli.context import Context
     from twitter_tutor.content.course import Course
-    from twitter_tutor.progress import OpenedStore
+    from twitter_tutor.progress.opening import OpenedStore
 
 
 
@@ -36,15 +37,17 @@ def open_progress(
     Only the default store falls back, and only with `fallback`: a store named by `store_url`
     (`--store`) that cannot be used raises StoreError, since a class whose shared store
     quietly kept nothing would lose a whole session's work; so does a workshop's."""
-    from twitter_tutor.progress import (
-        NewerSchemaError,
-        OpenedStore,
-        StoreError,
-        open_memory_store,
-        open_store_url,
-    )
+    # The modules that open a store, not the whole progress package (start-up budget).
+    from twitter_tutor.progress.errors import NewerSchemaError, StoreError
+    from twitter_tutor.progress.opening import OpenedStore, open_memory_store
 
     try:
+        if store_url is None:  # what open_store_url does then, without loading URL parsing
+            from twitter_tutor.progress.opening import open_store
+
+            return open_store(data_dir, allow_memory=False)
+        from twitter_tutor.progress.locations import open_store_url
+
         return open_store_url(store_url, data_dir=data_dir)
     except NewerSchemaError:
         raise
@@ -56,7 +59,7 @@ def open_progress(
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from twitter_tutor.progress import StoreError
+    from twitter_tutor.progress.errors import StoreError
 
     trainer = trainer_code(args, ctx)  # a usage error before anything is opened
     workshop = None

@@ -1,28 +1,17 @@
-"""The records the progress store hands out; plain frozen values, safe to pass between threads."""
+"""The records the progress store hands out; plain frozen values, safe to pass between threads.
+
+`LessonProgress` lives in `lesson_state` (the first screen needs only that one) and is named
+here too.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
-LessonState = Literal["not_started", "in_progress", "completed"]
+from twitter_tutor.progress.lesson_state import LessonProgress, LessonState
 
-
-@dataclass(frozen=True)
-class LessonProgress:
-    lesson_id: str
-    state: LessonState
-    step: int
-    """Index of the step last visited in this lesson (0 for a lesson not started)."""
-    best_score: int | None
-    first_visit: datetime | None
-    last_visit: datetime | None
-
-    @classmethod
-    def not_started(cls, lesson_id: str) -> LessonProgress:
-        """What a lesson without any stored row means; the store keeps no rows for those."""
-        return cls(lesson_id, "not_started", 0, None, None, None)
+__all__ = ["Attempt", "Learner", "LessonProgress", "LessonState"]
 
 
 @dataclass(frozen=True)

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from twitter_tutor.progress import db, files
 from twitter_tutor.progress.errors import StoreError
 from twitter_tutor.progress.schema import SCHEMA_VERSION, migrate, newer_schema_error
 from twitter_tutor.progress.sqlite_store import SqliteStore
-from twitter_tutor.progress.store import ProgressStore
 from twitter_tutor.progress.timefmt import utc_now
 from twitter_tutor.texts import Message
 
+if TYPE_CHECKING:
+    from twitter_tutor.progress.store import ProgressStore
 
-@dataclass(frozen=True)
-class OpenedStore:
+
+class OpenedStore(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: defining one costs ~1 ms at every start.
     store: ProgressStore
     warnings: list[str]
     """One-line messages for the learner (store set aside, progress not kept, ...): catalogue

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from twitter_tutor.progress.models import Attempt, Learner, LessonProgress, LessonState
+from twitter_tutor.progress.lesson_state import LessonProgress, LessonState
 from twitter_tutor.progress.timefmt import from_text
 from twitter_tutor.texts import Message
+
+if TYPE_CHECKING:
+    from twitter_tutor.progress.models import Attempt, Learner
 
 ATTEMPT_COLUMNS = (
     "id, profile, lesson_id, exercise_id, answer, score, passed, checks, at, content_hash"
@@ -78,6 +81,8 @@ def read_checks(value: object) -> list[dict[str, object]]:
 
 def read_attempt(row: tuple[object, ...]) -> Attempt:
     """An attempt from the values of ATTEMPT_COLUMNS."""
+    from twitter_tutor.progress.models import Attempt  # not needed to open a store
+
     return Attempt(
         id=read_int(row[0], "id", 0, 2**63),
         profile=read_str(row[1], "profile"),
@@ -109,6 +114,8 @@ def read_lesson(row: tuple[object, ...]) -> LessonProgress:
 
 def read_learner(row: tuple[object, ...]) -> Learner:
     """A workshop learner from the values of LEARNER_COLUMNS."""
+    from twitter_tutor.progress.models import Learner
+
     return Learner(
         profile=read_str(row[0], "profile"),
         pin_hash=read_str(row[1], "pin_hash"),

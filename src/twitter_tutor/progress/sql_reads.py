@@ -8,10 +8,12 @@ so a damaged row is skipped and named alike in both stores.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from twitter_tutor.progress import rows
-from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
+
+if TYPE_CHECKING:
+    from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
 
 
 class SqlReads:

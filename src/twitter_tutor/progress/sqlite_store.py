@@ -14,15 +14,17 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from twitter_tutor.progress import db, rows
 from twitter_tutor.progress.errors import StoreError
-from twitter_tutor.progress.models import Attempt
 from twitter_tutor.progress.rows import utf8_text as _text
 from twitter_tutor.progress.sql_reads import SqlReads
 from twitter_tutor.progress.timefmt import from_text, to_text, utc_now
 from twitter_tutor.texts import Message
+
+if TYPE_CHECKING:
+    from twitter_tutor.progress.models import Attempt
 
 T = TypeVar("T")
 
@@ -179,6 +181,8 @@ class SqliteStore(SqlReads):
             return cast(int, cursor.lastrowid)
 
         attempt_id = self._use(work, write=True)
+        from twitter_tutor.progress.models import Attempt  # not needed to open a store
+
         return Attempt(
             id=attempt_id,
             profile=values[0],

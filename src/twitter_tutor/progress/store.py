@@ -9,9 +9,10 @@ Every method raises `StoreError` when the store cannot do its work.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
+if TYPE_CHECKING:
+    from twitter_tutor.progress.models import Attempt, Learner, LessonProgress
 
 
 class ProgressStore(Protocol):

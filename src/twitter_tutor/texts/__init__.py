@@ -2,8 +2,12 @@
 and the store's errors, in every installed language.
 
 The texts are data (`catalogues/<lang>.po`, gettext format) a translator edits without Python;
-the languages are listed once, in `languages.py`. This package sits below every layer and
-imports none of them, so each may use it; it never imports Textual.
+the languages are listed once, in `languages.py`. Each `.po` file ships with its compiled form
+(`catalogues/<lang>.json`, for a fast start): after editing one, run
+`python -m twitter_tutor.texts.compile_catalogues` (a test says when it is needed).
+
+This package sits below every layer and imports none of them, so each may use it; it never
+imports Textual.
 """
 
 from twitter_tutor.texts.catalog import (

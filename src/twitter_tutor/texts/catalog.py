@@ -4,6 +4,12 @@ The texts live in `catalogues/<lang>.po` (gettext: `msgctxt` is the key, `msgid`
 text, `msgstr` the translation), read on first use of a language and kept. Placeholders are
 `str.format` fields (`{name}`).
 
+Parsing a `.po` file takes a few milliseconds, too long for the tutor's start, so each ships
+with its compiled form beside it, `catalogues/<lang>.json`: the same texts as JSON, with the
+`.po` file's size and checksum. It is used only while it matches the `.po` file, which stays
+the one source (edit it, then run `python -m twitter_tutor.texts.compile_catalogues`; a
+test fails while a compiled catalogue is out of date, and until then the `.po` is parsed).
+
 A missing text or a translation whose placeholders do not fit falls back to English, then to
 the key, so a learner never sees a crash for a slip in a catalogue. With the environment
 variable TWITTER_TUTOR_STRICT_TEXTS=1 (the test suite sets it) the same slip raises instead.
@@ -12,11 +18,11 @@ variable TWITTER_TUTOR_STRICT_TEXTS=1 (the test suite sets it) the same slip rai
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from twitter_tutor.texts import pofile
 from twitter_tutor.texts.languages import SOURCE, is_installed
 
 FOLDER = Path(__file__).parent / "catalogues"
@@ -51,8 +57,8 @@ def _germanic(count: int) -> int:
     return 0 if count == 1 else 1
 
 
-def _plural_rule(header: dict[str, str]) -> Callable[[int], int]:
-    forms = header.get("Plural-Forms", "")
+def _plural_rule(forms: str) -> Callable[[int], int]:
+    """The function of a header's `Plural-Forms` (`nplurals=2; plural=(n != 1);`)."""
     if "plural=" not in forms:
         return _germanic
     expression = forms.split("plural=", 1)[1].strip().rstrip(";").replace(" ", "")
@@ -68,6 +74,14 @@ def _plural_rule(header: dict[str, str]) -> Callable[[int], int]:
 def read_catalogue(path: Path, lang: str) -> Catalogue:
     """The texts of one `.po` file. An empty or fuzzy `msgstr` is untranslated: left out, so
     the English text shows; in the source language the `msgid` is the text."""
+    texts, plural_forms = _parse_catalogue(path, lang)
+    return Catalogue(texts, _plural_rule(plural_forms))
+
+
+def _parse_catalogue(path: Path, lang: str) -> tuple[dict[str, Text], str]:
+    """The texts of a `.po` file, and its header's `Plural-Forms`."""
+    from twitter_tutor.texts import pofile  # only here: the compiled form needs no parser
+
     try:
         entries = pofile.parse(path.read_text("utf-8"))
         header = pofile.header_fields(entries)
@@ -89,7 +103,64 @@ def read_catalogue(path: Path, lang: str) -> Catalogue:
         else:
             forms = entry.msgstr
         texts[entry.context] = forms[0] if entry.plural is None else forms
-    return Catalogue(texts, _plural_rule(header))
+    return texts, header.get("Plural-Forms", "")
+
+
+# -- the compiled form ----------------------------------------------------------------------
+
+COMPILED_FORMAT = 1
+
+
+def compiled_path(po: Path) -> Path:
+    """Where the compiled form of a `.po` file is kept: beside it, as `<lang>.json`."""
+    return po.with_suffix(".json")
+
+
+def _checksum(data: bytes) -> str:
+    # Finds an edit, nothing more (no adversary here); zlib is loaded anyway, hashlib is not.
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+def compile_catalogue(path: Path, lang: str) -> dict[str, object]:
+    """The compiled form of a `.po` file, as `compiled_path` keeps it (JSON)."""
+    texts, plural_forms = _parse_catalogue(path, lang)
+    return {
+        "format": COMPILED_FORMAT,
+        "lang": lang,
+        "po": _checksum(path.read_bytes()),
+        "plural_forms": plural_forms,
+        "texts": {key: texts[key] for key in sorted(texts)},
+    }
+
+
+def compiled_text(path: Path, lang: str) -> str:
+    """What `compiled_path(path)` holds when it is current (one text a line, for diffs)."""
+    import json
+
+    return json.dumps(compile_catalogue(path, lang), ensure_ascii=False, indent=1) + "\n"
+
+
+def _read_compiled(path: Path, lang: str) -> Catalogue | None:
+    """The catalogue from the compiled form of `path` while it matches the `.po` file; None
+    when there is none, or it is stale or unreadable (then the `.po` file is parsed)."""
+    import json
+
+    try:
+        data = json.loads(compiled_path(path).read_bytes())
+        if (
+            data["format"] != COMPILED_FORMAT
+            or data["lang"] != lang
+            or data["po"] != _checksum(path.read_bytes())
+        ):
+            return None
+        plural_forms = str(data["plural_forms"])
+        texts: dict[str, Text] = {
+            key: text if isinstance(text, str) else tuple(text)
+            for key, text in data["texts"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return Catalogue(texts, _plural_rule(plural_forms))
 
 
 _loaded: dict[str, Catalogue] = {}
@@ -103,8 +174,9 @@ def catalogue(lang: str) -> Catalogue:
         try:
             if not is_installed(lang):
                 raise MissingText(f"no interface language {lang!r}")
-            found = read_catalogue(FOLDER / f"{lang}.po", lang)
-        except (OSError, UnicodeError, pofile.PoError, MissingText):
+            path = FOLDER / f"{lang}.po"
+            found = _read_compiled(path, lang) or read_catalogue(path, lang)
+        except (OSError, ValueError, MissingText):  # ValueError: a PoError, bad UTF-8...
             if strict():
                 raise
             found = Catalogue({}, _germanic)
@@ -200,3 +272,4 @@ def said_in(lang: str, value: object) -> object:
     if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
         return value.args[0].said(lang)
     return value
+

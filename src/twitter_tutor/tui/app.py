@@ -19,7 +19,6 @@ from textual.screen import Screen
 from twitter_tutor.texts import next_language
 from twitter_tutor.tui.course_loading import LOAD_DELAY_S, CourseLoadingApp
 from twitter_tutor.tui.literal import clean
-from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
 from twitter_tutor.tui.screens.home import HomeScreen
 from twitter_tutor.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from twitter_tutor.tui.styles import tcss
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
     from twitter_tutor.content.course import Course
     from twitter_tutor.progress.store import ProgressStore
+    from twitter_tutor.tui.messages import GoHome, OpenLesson, OpenReview
     from twitter_tutor.tui.screens.join import Joined
     from twitter_tutor.tutor.join import Workshop
     from twitter_tutor.tutor.trainer_access import TrainerGate

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
-from textual.message import Message
 
 from twitter_tutor.settings import builtin_lessons_dir
-from twitter_tutor.tui.messages import OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tutor import course_index
 from twitter_tutor.tutor.i18n import t
@@ -22,7 +19,7 @@ from twitter_tutor.tutor.session import Session
 from twitter_tutor.tutor.watcher import Stamp, changes, scan
 
 if TYPE_CHECKING:
-    from twitter_tutor.content.course import Course
+    from twitter_tutor.tui.course_messages import CourseLoaded, LoadFailed
 
 
 def warm_up(lang: str) -> None:
@@ -34,18 +31,6 @@ def warm_up(lang: str) -> None:
         tweet_checks.analyze_for("Hello, how are you?", lang)
     except Exception:  # only an optimisation: the real use reports any real problem
         return
-
-
-@dataclass
-class CourseLoaded(Message):
-    course: Course
-    changed: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
-
-
-@dataclass
-class LoadFailed(Message):
-    error: str
 
 
 LOAD_DELAY_S = 0.25
@@ -105,6 +90,8 @@ class CourseLoadingApp(App[None]):
     @work(thread=True, exclusive=True, group="course")
     def _load_course(self, changed: Sequence[Path] = (), removed: Sequence[Path] = ()) -> None:
         # A worker posts messages and never touches widgets.
+        from twitter_tutor.tui.course_messages import CourseLoaded, LoadFailed
+
         session = self.session
         stamps = scan(session.sources)  # before loading: an edit meanwhile voids the cache
         try:
@@ -123,6 +110,8 @@ class CourseLoadingApp(App[None]):
         self.session.set_course(message.course)
         self.course_changed()
         if self._pending is not None:
+            from twitter_tutor.tui.messages import OpenLesson
+
             lesson_id, step = self._pending
             self._pending = None
             self.post_message(OpenLesson(lesson_id, step))

@@ -13,10 +13,8 @@ import json
 import os
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import asdict, dataclass
-from hashlib import sha256
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from twitter_tutor import __version__
 from twitter_tutor.texts import codes
@@ -35,9 +33,9 @@ very first start paints a full map (`python -m twitter_tutor.tutor.course_index`
 a test fails when it is out of date)."""
 
 
-@dataclass(frozen=True)
-class LessonEntry:
-    """One row of the course map."""
+class LessonEntry(NamedTuple):
+    """One row of the course map (a NamedTuple, not a frozen dataclass: defining one costs
+    about a millisecond at every start)."""
 
     key: str
     """The lesson id, or `broken:<path>` for a file without readable front matter."""
@@ -112,6 +110,8 @@ def fingerprints(folder: Path) -> dict[str, list[object]]:
     Contents, not modification times: an installed package gets new times, and a checkout's
     edited lesson must not show stale rows.
     """
+    from hashlib import sha256  # only here: later starts check the cheaper stamps
+
     found: dict[str, list[object]] = {}
     for path in sorted(scan([folder])):
         data = path.read_bytes()
@@ -135,7 +135,7 @@ def read_builtin(sources: Sequence[Path], lang: str, builtin: Path) -> list[Less
 
 def _langs(course: Course) -> dict[str, list[dict[str, object]]]:
     """The map's rows in every language, as the index files keep them."""
-    return {lang: [asdict(row) for row in entries(course, lang)] for lang in LANGS}
+    return {lang: [row._asdict() for row in entries(course, lang)] for lang in LANGS}
 
 
 def _rows(data: dict[str, Any], lang: str) -> list[LessonEntry]:

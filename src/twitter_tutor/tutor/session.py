@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from twitter_tutor.progress.errors import StoreError
 from twitter_tutor.tutor.course_index import LessonEntry, entries
@@ -35,8 +35,7 @@ T = TypeVar("T")
 ResumeKind = Literal["start", "continue", "next", "done", "empty"]
 
 
-@dataclass(frozen=True)
-class Resume:
+class Resume(NamedTuple):
     """Where the Continue button leads."""
 
     kind: ResumeKind
