@@ -69,8 +69,9 @@ async def test_a_whole_lesson_with_every_exercise_type(
         await pilot.press("escape", "right")
         assert lesson.index == 4
         first, second = lesson.query(TextArea)
-        first.load_text("I finally tried the new coffee place next to our office and I love it.")
-        second.load_text("What do you check first when you plan a newsletter?")
+        # Not the starter lesson's own example lines: typed in, they would be copies.
+        first.load_text("I finally finished the newsletter at midnight, and I'm weirdly proud of it.")
+        second.load_text("Which part of a newsletter do you always read first, and why?")
         await pilot.press("ctrl+s")
         assert "Passed" in lesson.query_one(GradeFeedback).text
 
