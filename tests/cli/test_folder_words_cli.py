@@ -111,9 +111,9 @@ def test_a_broken_toml_file_is_a_problem_and_the_lessons_still_work(
 
 
 def test_analyze_shows_the_folder_words(run_cli: RunCli, folder: Path) -> None:
-    plain = run_cli("analyze", "--lang", "en", "Our fitters fixed the suncatchers")
+    plain = run_cli("analyze", "--lang", "en", "Our fitters love the suncatchers")
     assert "folder_" not in plain.stdout
-    result = run_cli("--lessons", str(folder), "analyze", "--lang", "en", "Our fitters fixed the suncatchers")
+    result = run_cli("--lessons", str(folder), "analyze", "--lang", "en", "Our fitters love the suncatchers")
     assert result.returncode == 0, result.stderr
     assert 'folder_personal    "Our fitters"' in result.stdout
     assert 'folder_promotional "suncatchers"' in result.stdout
