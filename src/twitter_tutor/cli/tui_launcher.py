@@ -85,7 +85,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     sources = tuple(ctx.sources)
     watch = bool(getattr(args, "watch", False))
     # A trainer previewing lessons must not mix test answers into their own progress.
-    profile = preview_profile(ctx.profile) if watch else ctx.profile
+    if watch:
+        from twitter_tutor.tutor.previews import preview_profile  # only trainers pay
+
+        profile = preview_profile(ctx.profile)
+    else:
+        profile = ctx.profile
     if workshop is not None:
         profile = ""  # nobody's until the learner has joined
     app = make_app(
@@ -136,11 +141,6 @@ def trainer_code(args: argparse.Namespace, ctx: Context) -> str | None:
 
         raise UsageError(t(ctx.lang, "cli.trainer_code_empty"))
     return code
-
-
-def preview_profile(profile: str) -> str:
-    """Where `--watch` records attempts: beside the trainer's own profile, easy to reset."""
-    return f"{profile}-preview"
 
 
 def _interactive() -> bool:
