@@ -143,7 +143,17 @@ def test_table_lists_lessons_then_attempts(home: Path, run: Run) -> None:
     assert re.search(r"intro\s+completed\s+3\s+90", out)
     assert 'Hallo, "Welt"! 🚀' in out  # the answer on one line
     assert "bob" not in out
-    assert "Continue at: lesson next, step 1" in out
+    # "intro" and "next" are no lessons of the course: Continue leads to its first lesson.
+    assert "Continue at: lesson Welcome: how the tutor works, step 1" in out
+
+
+def test_continue_names_where_the_tutors_continue_button_leads(home: Path, run: Run) -> None:
+    with open_store(home, allow_memory=False).store as store:
+        store.visit("cy", "welcome", 2)  # left in the middle
+        store.visit("cy", "follow", 5)
+        store.complete("cy", "follow", 0)  # the last lesson open, but completed
+    out = run(home, "progress", "--profile", "cy").stdout
+    assert "Continue at: lesson Welcome: how the tutor works, step 3" in out
 
 
 def test_json_and_csv_together_is_a_usage_error(home: Path, run: Run) -> None:

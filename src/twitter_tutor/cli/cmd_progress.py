@@ -13,6 +13,7 @@ import json
 import sys
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from twitter_tutor.cli.context import Context
 from twitter_tutor.cli.output import PROG, escape
@@ -25,6 +26,9 @@ from twitter_tutor.progress import (
 )
 from twitter_tutor.progress.export import export_csv, export_json
 from twitter_tutor.texts import say, t
+
+if TYPE_CHECKING:
+    from twitter_tutor.tutor.course_index import LessonEntry
 
 _ANSWER_WIDTH = 40
 
@@ -86,6 +90,8 @@ class _Names:
 
     lessons: dict[str, str]
     exercises: dict[tuple[str, str], str]
+    rows: tuple[LessonEntry, ...] = ()
+    """The course map's rows, for where Continue leads."""
 
     def lesson(self, lesson_id: str) -> str:
         return _short(self.lessons.get(lesson_id, lesson_id), _TITLE_WIDTH)
@@ -105,16 +111,18 @@ def _short(text: str, width: int) -> str:
 
 def _names(ctx: Context) -> _Names:
     from twitter_tutor.content.course import load_course
+    from twitter_tutor.tutor.course_index import entries
 
     lessons: dict[str, str] = {}
     exercises: dict[tuple[str, str], str] = {}
-    for f in load_course(ctx.sources).for_lang(ctx.lang):
+    course = load_course(ctx.sources)
+    for f in course.for_lang(ctx.lang):
         if f.meta is not None:
             lessons[f.meta.id] = f.meta.title
         if f.lesson is not None:
             for exercise in f.lesson.exercises:
                 exercises[(f.lesson.id, exercise.id)] = exercise.label
-    return _Names(lessons, exercises)
+    return _Names(lessons, exercises, tuple(entries(course, ctx.lang)))
 
 
 def _print_table(lang: str, profile: str, store: ProgressStore, names: _Names) -> None:
@@ -136,11 +144,18 @@ def _print_table(lang: str, profile: str, store: ProgressStore, names: _Names) -
         tuple(t(lang, f"cli.progress.col_{name}") for name in _ATTEMPT_COLUMNS),
         [_cells(_attempt_row(lang, attempt, names)) for attempt in attempts],
     )
-    position = store.last_position(profile)
-    if position is not None:
+    # Where the tutor's Continue button leads (one rule, tutor.session.resume_target): a
+    # completed lesson is not where a learner goes on, even when it was the last one open.
+    from twitter_tutor.tutor.session import resume_target
+
+    target = resume_target(names.rows, lessons, store.last_position(profile))
+    if target.kind == "done":
         print()
-        lesson = escape(names.lesson(position[0]))
-        print(t(lang, "cli.progress.continue", lesson=lesson, step=position[1] + 1))
+        print(t(lang, "cli.progress.all_done"))
+    elif target.lesson is not None and target.lesson.lesson_id is not None:
+        print()
+        lesson = escape(names.lesson(target.lesson.lesson_id))
+        print(t(lang, "cli.progress.continue", lesson=lesson, step=target.step + 1))
 
 
 def _print_rows(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
