@@ -146,53 +146,37 @@ def test_typing_in_the_lessons_own_example_is_a_copy(key: tuple[str, str, str]) 
             assert any(c.rule == "original" and not c.passed for c in result.checks)
 
 
-WRONG_LANGUAGE = {
-    ("en", "talk", "reply"): "@katrin_albers Bei uns laufen die Baustellenfotos am besten, "
-    "die Porträts kaum. Wie ist das bei den anderen, die dir geantwortet haben?",
-    ("de", "talk", "reply"): "@katrin_albers For us the site photos do best, the portraits "
-    "hardly at all. What have the others who answered you told you so far?",
-}
+# (exercise, answer, the check that decides it, whether that check passes): one answer per
+# idea the blind holdouts taught, in both languages.
+TAUGHT = [
+    # A good answer in the other language does not do the exercise.
+    (("en", "talk", "reply"), "@katrin_albers Bei uns laufen die Baustellenfotos am besten, "
+     "die Porträts kaum. Wie ist das bei den anderen, die dir geantwortet haben?", "language", False),
+    (("de", "talk", "reply"), "@katrin_albers For us the site photos do best, the portraits "
+     "hardly at all. What have the others who answered you told you so far?", "language", False),
+    # Praise any account could post is below the floor.
+    (("en", "retweet", "quote-tweet"), "Wow, I love this! So interesting, I totally agree, "
+     "great study 😍 Really makes you think. #marketing", "floor", False),
+    (("de", "retweet", "quote-tweet"), "Super spannend, tolle Studie! Sehe ich genauso 😍 "
+     "Gibt zu denken. #marketing", "floor", False),
+    # An invitation to tell more asks without a question mark.
+    (("en", "talk", "reply"), "@katrin_albers Team portraits, clearly: our most-shared post was "
+     "the four of us covered in sawdust at 7am. Let us know which of the two wins in the end",
+     "asks", True),
+    (("de", "talk", "reply"), "@katrin_albers Bei uns (Dachdeckerei, 6 Leute) laufen "
+     "Drohnenbilder vom fertigen Dach am besten. Erzähl doch nach dem Vortrag mal, was bei den "
+     "anderen rauskam", "asks", True),
+]
 
 
-@pytest.mark.parametrize("key", sorted(WRONG_LANGUAGE), ids="-".join)
-def test_a_good_answer_in_the_other_language_does_not_do_the_exercise(
-    key: tuple[str, str, str],
+@pytest.mark.parametrize(("key", "answer", "rule", "passes"), TAUGHT)
+def test_what_the_blind_holdouts_taught(
+    key: tuple[str, str, str], answer: str, rule: str, passes: bool
 ) -> None:
-    result = grade(EXERCISES[key], WRONG_LANGUAGE[key], key[0])
-    assert not result.passed
-    assert "language" in [c.rule for c in result.checks if not c.passed]
-
-
-EMPTY_PRAISE = {
-    ("en", "retweet", "quote-tweet"): "Wow, I love this! So interesting, I totally agree, "
-    "great study 😍 Really makes you think. #marketing",
-    ("de", "retweet", "quote-tweet"): "Super spannend, tolle Studie! Sehe ich genauso 😍 "
-    "Gibt zu denken. #marketing",
-}
-
-
-@pytest.mark.parametrize("key", sorted(EMPTY_PRAISE), ids="-".join)
-def test_praise_any_account_could_post_is_below_the_floor(key: tuple[str, str, str]) -> None:
-    result = grade(EXERCISES[key], EMPTY_PRAISE[key], key[0])
-    assert not result.passed
-    assert any(c.rule == "floor" and not c.passed for c in result.checks)
-
-
-NO_QUESTION_MARK = {
-    ("en", "talk", "reply"): "@katrin_albers Team portraits, clearly: our most-shared post was "
-    "the four of us covered in sawdust at 7am. Let us know which of the two wins in the end",
-    ("de", "talk", "reply"): "@katrin_albers Bei uns (Dachdeckerei, 6 Leute) laufen Drohnenbilder "
-    "vom fertigen Dach am besten. Erzähl doch nach dem Vortrag mal, was bei den anderen rauskam",
-}
-
-
-@pytest.mark.parametrize("key", sorted(NO_QUESTION_MARK), ids="-".join)
-def test_an_invitation_to_tell_more_asks_without_a_question_mark(
-    key: tuple[str, str, str],
-) -> None:
-    result = grade(EXERCISES[key], NO_QUESTION_MARK[key], key[0])
-    assert {c.rule: c.passed for c in result.checks}["asks"] is True
-    assert result.passed
+    result = grade(EXERCISES[key], answer, key[0])
+    checks = {c.rule: c.passed for c in result.checks}
+    assert checks.get(rule, True) is passes
+    assert result.passed is passes
 
 
 @pytest.mark.parametrize("key", PLANS, ids="-".join)
