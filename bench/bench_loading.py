@@ -3,6 +3,10 @@
 The lessons are copies of the built-in course under new ids, so they are as long and hold as
 many exercises and examples as real ones.
 
+Loading and checking are timed in-process; then the real `twitter-tutor check FOLDER` as a
+trainer runs it (start-up included), twice: first with an empty cache in a new data folder, then
+again after one lesson changed, which the cache of unchanged files serves (cli/check_cache.py).
+
 Usage: python bench/bench_loading.py [--sizes 10,100,1000] [--repeat 3] [--quick]
 Prints a Markdown table; `--json` prints the figures for bench/run_all.py.
 """
@@ -11,8 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,12 +39,32 @@ def make_lessons(folder: Path, count: int) -> None:
         (folder / f"lesson-{n:04d}.md").write_text(text, encoding="utf-8")
 
 
+def run_check(folder: Path, home: Path) -> tuple[float, dict[str, object]]:
+    """Seconds the real `check FOLDER` took, and the figures it wrote (files from the cache,
+    loaded, graded ...)."""
+    stats = home.parent / "stats.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TWITTER_TUTOR")}
+    env.update({"TWITTER_TUTOR_HOME": str(home), "TWITTER_TUTOR_CHECK_STATS": str(stats)})
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "twitter_tutor", "check", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return elapsed, json.loads(stats.read_text(encoding="utf-8"))
+
+
 def measure(count: int, repeat: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "lessons"
+        folder.mkdir()
         make_lessons(folder, count)
-        load_times, check_times = [], []
-        for _ in range(repeat):
+        load_times, check_times, first_times, again_times = [], [], [], []
+        for n in range(repeat):
             start = time.perf_counter()
             course = load_course([folder])
             load_times.append(time.perf_counter() - start)
@@ -46,10 +73,22 @@ def measure(count: int, repeat: int) -> dict[str, float]:
             check_times.append(time.perf_counter() - start)
             assert all(not f.problems for f in files), "generated lessons must be valid"
             assert len(course.files) == count
+            home = Path(tmp) / f"home-{n}"
+            first, _ = run_check(folder, home)
+            first_times.append(first)
+            changed = folder / "lesson-0000.md"
+            changed.write_text(changed.read_text(encoding="utf-8") + f"\nEdit {n}.\n")
+            again, stats = run_check(folder, home)
+            again_times.append(again)
+            # Held to the figures, not the clock: only the changed file was checked again
+            # (unless another program changed the checker's files in between).
+            assert stats["loaded"] == 1 or stats["cache"] != "read", stats
     return {
         "lessons": count,
         "load_s": statistics.median(load_times),
         "check_s": statistics.median(check_times),
+        "cli_first_check_s": statistics.median(first_times),
+        "cli_recheck_s": statistics.median(again_times),
     }
 
 
@@ -68,11 +107,17 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows))
         return
-    print("| lessons | load (s) | load + check (s) | check per lesson (ms) |")
-    print("|---:|---:|---:|---:|")
+    print(
+        "| lessons | load (s) | load + check (s) | check per lesson (ms) "
+        "| `check` first run (s) | `check` again, one file changed (s) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         per = 1000 * row["check_s"] / row["lessons"]
-        print(f"| {row['lessons']} | {row['load_s']:.3f} | {row['check_s']:.3f} | {per:.2f} |")
+        print(
+            f"| {row['lessons']} | {row['load_s']:.3f} | {row['check_s']:.3f} | {per:.2f} "
+            f"| {row['cli_first_check_s']:.3f} | {row['cli_recheck_s']:.3f} |"
+        )
 
 
 if __name__ == "__main__":
