@@ -6,8 +6,11 @@ pages, so a long lesson rendered whole would freeze; a step is a screenful or tw
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, on
@@ -19,7 +22,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Markdown,
     ProgressBar,
@@ -33,20 +35,24 @@ from twitter_tutor.content.loader import markdown_parser
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.content.render_limits import MAX_STEP_CHARS, too_heavy_to_render
 from twitter_tutor.grading import AnswerError, grade, previewer
+from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.texts import tn
 from twitter_tutor.tui.literal import clean, literal
 from twitter_tutor.tui.messages import GoHome, OpenLesson
 from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
-from twitter_tutor.tui.styles import tcss
-from twitter_tutor.tui.widgets.exercise import ExerciseWidget
+from twitter_tutor.tui.widgets.exercise import SYNC_CHARS, ExerciseWidget
+from twitter_tutor.tui.widgets.footer import KeysFooter
 from twitter_tutor.tui.widgets.registry import EXERCISE_WIDGETS
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 from twitter_tutor.tutor.session import Session
 
 
 class LessonScreen(TutorScreen):
-    CSS_PATH = tcss("screens/lesson.tcss")
+    # The layout beside it as DEFAULT_CSS, not a CSS_PATH: Textual reads a screen's CSS_PATH
+    # when it is first pushed, re-parsing every stylesheet of the app and restyling every
+    # widget (30-80 ms: issue 17); DEFAULT_CSS is parsed alone, scoped to this screen.
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [
         # On an exercise step, wherever the focus is (e.g. on Next after Escape).
         Binding("ctrl+s", "check", "key.submit"),
@@ -63,6 +69,7 @@ class LessonScreen(TutorScreen):
 
     def __init__(self, session: Session, lesson: Lesson, step: int = 0) -> None:
         super().__init__(session)
+        settle_garbage_collector()
         self.lesson = lesson
         self.index = max(0, min(step, len(lesson.steps) - 1))
         self.gone = False
@@ -89,7 +96,7 @@ class LessonScreen(TutorScreen):
             yield Static("", id="nav-space")
             yield Button(literal(self.t("lesson.next")), id="next", variant="primary", compact=True)
         # Compact: an exercise step shows the most keys, and German names are long.
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
         self.title = self.t("app.title")
@@ -106,7 +113,13 @@ class LessonScreen(TutorScreen):
         body = self.query_one("#body", VerticalScroll)
         where = body.scroll_y
         self._worked_in = self._last_box = None
+        if self.focused is not None and body in self.focused.ancestors:
+            # Off the step before it goes: Textual would otherwise hunt for the next focus
+            # through the whole screen and land on the page (restyling all of it), and again
+            # when the new step's first control takes over.
+            self.set_focus(self.query_one("#next", Button), scroll_visible=False)
         await body.remove_children()
+        release_render_caches()
         await body.mount_all(list(self._step_widgets(steps[index])))
         if keep_scroll:
             body.call_after_refresh(body.scroll_to, y=where, animate=False)
@@ -257,16 +270,39 @@ class LessonScreen(TutorScreen):
     # -- answers ----------------------------------------------------------------------------
 
     def on_exercise_widget_submitted(self, message: ExerciseWidget.Submitted) -> None:
+        lesson = self.lesson
+        if len(message.answer_text) <= SYNC_CHARS:
+            self._graded(lesson, message, self._grade(lesson, message))
+            return
+        # A long answer is graded in a thread (issue 17: the UI never waits 50 ms), by the
+        # app, so it is saved even when the learner has left the step or the lesson by then.
+        app = self.app
+
+        def grade_in_thread() -> None:
+            graded = self._grade(lesson, message)
+            with suppress(RuntimeError):  # the tutor quit meanwhile; the draft is kept
+                app.call_from_thread(self._graded, lesson, message, graded)
+
+        app.run_worker(grade_in_thread, thread=True, group="grading")
+
+    @staticmethod
+    def _grade(lesson: Lesson, message: ExerciseWidget.Submitted) -> GradeResult | AnswerError:
         try:
-            result = grade(message.exercise, message.answer, self.lesson.lang, self.lesson.words)
+            return grade(message.exercise, message.answer, lesson.lang, lesson.words)
         except AnswerError as error:
-            self.notify(self.t("ex.grade_error", error=error), severity="warning", markup=False)
+            return error
+
+    def _graded(
+        self, lesson: Lesson, message: ExerciseWidget.Submitted, graded: GradeResult | AnswerError
+    ) -> None:
+        if isinstance(graded, AnswerError):
+            text = self.t("ex.grade_error", error=graded)
+            self.app.notify(text, severity="warning", markup=False)
             return
         # Saved (committed) before the widget may say so; None means it could not be.
-        attempt = self.session.record(
-            self.lesson, message.exercise.id, message.answer_text, result
-        )
-        message.widget.show_result(result, attempt)
+        attempt = self.session.record(lesson, message.exercise.id, message.answer_text, graded)
+        if message.widget.is_attached:
+            message.widget.show_result(graded, attempt)
 
     @on(TextArea.Changed)
     @on(RadioSet.Changed)
@@ -329,6 +365,43 @@ class LessonScreen(TutorScreen):
             self.lesson = file.lesson
             self.query_one(ProgressBar).update(total=len(file.lesson.steps))
             self.call_later(partial(self.show_step, self.index, keep_scroll=True))
+
+
+def settle_garbage_collector() -> None:
+    """Once, when the first lesson opens: what lives until then (the course, the map, the
+    analysis lexicons, Textual itself, some 70,000 objects) is exempted from Python's cyclic
+    garbage collector, whose full sweeps otherwise walk them all again every few steps opened
+    (issue 17: each sweep froze the UI for 100-250 ms on a slow machine); afterwards they walk
+    only what was made since. Reference counting still frees these objects as before; only
+    cycles among them are never collected, a one-time cost of some kilobytes."""
+    global _garbage_settled
+    if not _garbage_settled:
+        _garbage_settled = True
+        gc.freeze()
+
+
+_garbage_settled = False
+
+
+def release_render_caches() -> None:
+    """Empty Textual's memos of geometry and line colours when a step is replaced.
+
+    They keep up to some 30,000 entries (a colour lookup even keeps the line cache of each of
+    the last 1,024 widgets ever shown, with all their lines), some 100,000 objects that each
+    full sweep of the garbage collector walks again (issue 17). They are only shortcuts:
+    filled again as the next step paints, for the cost of a few sums."""
+    try:
+        from textual import geometry
+        from textual._styles_cache import StylesCache
+    except ImportError:  # another Textual: nothing known to let go of
+        return
+    memos = [StylesCache.get_inner_outer]
+    for kind in (geometry.Offset, geometry.Size, geometry.Region, geometry.Spacing):
+        memos += vars(kind).values()
+    for memo in memos:
+        cache_clear = getattr(memo, "cache_clear", None)
+        if callable(cache_clear):
+            cache_clear()
 
 
 def step_text_widget(text: str) -> Widget:

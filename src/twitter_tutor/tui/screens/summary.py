@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,7 +15,6 @@ from twitter_tutor.content.lesson import Lesson
 from twitter_tutor.content.models import AnyExercise
 from twitter_tutor.tui.literal import literal, one_line
 from twitter_tutor.tui.screens.base import TutorModal
-from twitter_tutor.tui.styles import tcss
 from twitter_tutor.tutor.course_index import LessonEntry
 from twitter_tutor.tutor.session import Session
 
@@ -24,7 +24,10 @@ def exercise_label(exercise: AnyExercise) -> str:
 
 
 class SummaryScreen(TutorModal):
-    CSS_PATH = tcss("screens/summary.tcss")
+    # The layout beside it as DEFAULT_CSS, not a CSS_PATH: Textual reads a screen's CSS_PATH
+    # when it is first pushed, re-parsing every stylesheet of the app and restyling every
+    # widget (30-80 ms: issue 17); DEFAULT_CSS is parsed alone, scoped to this screen.
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text("utf-8")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "choose('home')", "key.back")]
 
     def __init__(

@@ -1,7 +1,8 @@
 """Write a practice tweet: editor, weighted counter, live checklist and a highlighted preview.
 
 Live feedback runs on a 150 ms debounce: typing only restarts a timer, so a keystroke never
-waits for analysis, and the checklist follows within a blink of the learner pausing.
+waits for analysis, and the checklist follows within a blink of the learner pausing (the
+analysis itself runs in a thread: see LiveExerciseWidget).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from textual.widgets import Static, TextArea
 
 from twitter_tutor.content.models import ComposeExercise, MaxLength
 from twitter_tutor.grading.answers import Answer
+from twitter_tutor.grading.preview import Preview
 from twitter_tutor.grading.result import GradeResult
 from twitter_tutor.tui.literal import literal
 from twitter_tutor.tui.tweet_text import signal_spans
 from twitter_tutor.tui.widgets.char_counter import CharCounter
 from twitter_tutor.tui.widgets.checklist import Checklist
-from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget, live_text
+from twitter_tutor.tui.widgets.exercise import LiveExerciseWidget, is_short, live_text
 from twitter_tutor.tui.widgets.feedback import Line, check_lines
 from twitter_tutor.tui.widgets.tweet_area import TweetArea
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
@@ -69,12 +71,17 @@ class ComposeExerciseWidget(LiveExerciseWidget):
             yield Static(literal(self.t("ex.checklist")), classes="meter-title")
             yield CharCounter(length_limit(list(exercise.checks)))
         yield Checklist(self.lang)
-        yield TweetCard(self.t("ex.preview"), "", text, lang=self.lang, classes="preview")
+        preview = TweetCard(
+            self.t("ex.preview"), "", live_text(text)[0], lang=self.lang, classes="preview"
+        )
+        # A long draft's preview shows once its analysis is back from its thread (start_live).
+        preview.display = is_short((text,))
+        yield preview
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.move_cursor(area.document.end)  # a restored draft is continued, not overtyped
-        self.refresh_live()
+        self.start_live()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if not self._followed and self.query_one(TextArea).has_focus:
@@ -83,9 +90,11 @@ class ComposeExerciseWidget(LiveExerciseWidget):
             self.call_after_refresh(self.query_one(Checklist).scroll_visible, animate=False)
         self.schedule_live()
 
-    def refresh_live(self) -> None:
-        text, cut = live_text(self.query_one(TextArea).text)
-        live = self.live((text,))
+    def live_input(self) -> tuple[str, ...]:
+        return (self.query_one(TextArea).text,)
+
+    def show_live(self, texts: tuple[str, ...], live: Preview) -> None:
+        text, cut = live_text(texts[0])
         analysis, results = live.analyses[0], live.checks[0]
         counter = self.query_one(CharCounter)
         # A cut text is far too long anyway: never let the counter call it a fit.

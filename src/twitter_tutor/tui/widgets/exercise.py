@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import partial
 from typing import ClassVar
 
 from textual import events
@@ -252,6 +253,12 @@ LIVE_CHARS = 4_000
 weighted characters, a URL counts 23), so a huge paste never stalls typing; checking the
 answer still grades all of it."""
 
+SYNC_CHARS = 1_000
+"""Texts up to this long (all boxes of an exercise together) are analysed on the UI thread
+where the answer must be up to date at once: when a step opens and right before a check
+(a few milliseconds). Longer ones, and every update while the learner types, are analysed in
+a thread, so the UI never waits for analysis (issue 17: no block over 50 ms)."""
+
 
 def live_text(text: str) -> tuple[str, bool]:
     """What live feedback analyses, and whether the text was cut to it."""
@@ -260,30 +267,99 @@ def live_text(text: str) -> tuple[str, bool]:
     return text[:LIVE_CHARS], True
 
 
+def is_short(texts: tuple[str, ...]) -> bool:
+    """Short enough to analyse or grade on the UI thread (`SYNC_CHARS`)."""
+    return sum(len(text) for text in texts) <= SYNC_CHARS
+
+
 class LiveExerciseWidget(ExerciseWidget):
     """Compose and plan: live feedback 150 ms after the last keystroke.
 
-    Typing only restarts a timer, so a keystroke never waits for analysis.
+    Typing only restarts a timer, so a keystroke never waits for analysis; when it fires, the
+    texts are analysed in a thread (one at a time per exercise; what was typed meanwhile is
+    analysed next) and the result is shown when it is back, if the texts are still the same.
     """
 
+    @dataclass
+    class LiveReady(Message):
+        texts: tuple[str, ...]
+        preview: Preview
+
     _debounce: Timer | None = None
+    _analysing = False
+    """A thread is analysing the texts; when it is back, what changed meanwhile is next."""
+    _shown: tuple[str, ...] | None = None
+    """The texts whose live feedback is on screen."""
+
+    def live_input(self) -> tuple[str, ...]:
+        """The texts typed now, one per tweet."""
+        raise NotImplementedError
+
+    def show_live(self, texts: tuple[str, ...], live: Preview) -> None:
+        """Show live feedback on `texts` (as typed; cut to LIVE_CHARS by `live_text`)."""
+        raise NotImplementedError
+
+    def start_live(self) -> None:
+        """The first live feedback, when the step opens: at once for short texts (the step's
+        first frame shows it), in a thread for long ones."""
+        if is_short(self.live_input()):
+            self.refresh_live()
+        else:
+            self.update_live()
 
     def schedule_live(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_S, self.refresh_live)
+        self._debounce = self.set_timer(DEBOUNCE_S, self.update_live)
 
     def flush(self) -> None:
+        """Before a check: short texts are brought up to date at once; long ones in a thread,
+        beside their grading (also in a thread)."""
+        pending = self._debounce is not None or self._analysing
         if self._debounce is not None:
             self._debounce.stop()
             self._debounce = None
+        if pending and is_short(self.live_input()):
             self.refresh_live()
+        elif pending:
+            self.update_live()
 
     def refresh_live(self) -> None:
-        """Recompute the live feedback from what is typed now."""
+        """Recompute the live feedback from what is typed now, on this thread."""
+        texts = self.live_input()
+        self._show(texts, self.live(_cut(texts)))
+
+    def update_live(self) -> None:
+        """Recompute the live feedback from what is typed now, in a thread."""
+        self._debounce = None
+        texts = self.live_input()
+        if self._analysing or texts == self._shown:
+            return  # a thread is at it (and looks again when done), or nothing changed
+        self._analysing = True
+        self.run_worker(partial(self._analyse, texts), thread=True, group="live")
+
+    def _analyse(self, texts: tuple[str, ...]) -> None:
+        """In a thread: analysis only; the widgets are updated on the UI thread."""
+        self.post_message(self.LiveReady(texts, self.live(_cut(texts))))
+
+    def on_live_exercise_widget_live_ready(self, message: LiveReady) -> None:
+        message.stop()
+        self._analysing = False
+        if message.texts == self.live_input():
+            self._show(message.texts, message.preview)
+        else:
+            self.update_live()  # typed on meanwhile: what is there now
+
+    def _show(self, texts: tuple[str, ...], preview: Preview) -> None:
+        self._shown = texts
+        self.show_live(texts, preview)
 
     def live(self, texts: tuple[str, ...]) -> Preview:
         """The preview of `texts` (one per tweet), from the function the screen handed down."""
         if self.preview is None:
             raise RuntimeError(f"a {self.exercise.type} widget needs its preview function")
         return self.preview(texts)
+
+
+def _cut(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(live_text(text)[0] for text in texts)

@@ -61,7 +61,7 @@ class PlanExerciseWidget(LiveExerciseWidget):
     def on_mount(self) -> None:
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)  # a restored draft is continued, not overtyped
-        self.refresh_live()
+        self.start_live()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         self.schedule_live()
@@ -69,16 +69,18 @@ class PlanExerciseWidget(LiveExerciseWidget):
     def _texts(self) -> tuple[str, ...]:
         return tuple(area.text for area in self.query(TextArea))
 
-    def refresh_live(self) -> None:
-        texts = [live_text(text) for text in self._texts()]
-        preview = self.live(tuple(text for text, _ in texts))
+    def live_input(self) -> tuple[str, ...]:
+        return self._texts()
+
+    def show_live(self, texts: tuple[str, ...], live: Preview) -> None:
+        cuts = [live_text(text) for text in texts]
         for number, (counter, analysis, checks, tweet, (_, cut)) in enumerate(
             zip(
                 self.query(CharCounter),
-                preview.analyses,
-                preview.checks,
-                preview.tweets,
-                texts,
+                live.analyses,
+                live.checks,
+                live.tweets,
+                cuts,
                 strict=False,
             ),
             start=1,
@@ -91,7 +93,7 @@ class PlanExerciseWidget(LiveExerciseWidget):
             shown = max(length, counter.limit + 1) if cut else length
             kinds = f" · {self._counts_as(tweet)}" if written else ""
             counter.show(shown, prefix=f"{label}{status} · ", suffix=kinds)
-        self.query_one(".mix", Static).update(self._mix(preview))
+        self.query_one(".mix", Static).update(self._mix(live))
 
     def _mix_kinds(self) -> list[str]:
         """The kinds the mix line counts: informative only where the exercise asks for it."""

@@ -11,11 +11,13 @@ scroll the page instead of moving a cursor nobody can see.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
 from textual import events
 from textual.actions import SkipAction
+from textual.dom import NoScreen
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -43,6 +45,17 @@ class TweetArea(TextArea):
             event.stop()
             event.prevent_default()
             self.replace(event.character, *self.selection)
+
+    def on_unmount(self) -> None:
+        # Textual's TextArea subscribes to its screen's selection signal and watches the app's
+        # theme, and never lets go: a box removed with its step would live as long as the app
+        # (or the screen), with its cache of rendered lines, each sweep of the garbage
+        # collector walking it again (issue 17). Let go of this box.
+        with suppress(NoScreen):
+            self.screen.text_selection_started_signal.unsubscribe(self)
+        theme_watchers = getattr(self.app, "__watchers", {}).get("theme")
+        if theme_watchers:
+            theme_watchers[:] = [(node, call) for node, call in theme_watchers if node is not self]
 
     def on_paste(self, _event: events.Paste) -> None:
         self.scroll_visible(animate=False)
