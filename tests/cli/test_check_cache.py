@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.cli.test_folder_words_cli import BODY as SHOP
 from tests.conftest import RunCli
 from tests.unit.content.lessons import lesson
 from twitter_tutor.cli import check_cache, cmd_check
@@ -50,22 +51,6 @@ def body(*exercises: str) -> str:
     return "Intro.\n\n## Step\n\nText.\n\n" + "\n".join(exercises)
 
 
-SHOP = """## Write
-
-```exercise
-id = "news"
-type = "compose"
-prompt = "Tell your followers what the shop did this week, without selling."
-
-[[checks]]
-rule = "not_promotional"
-required = true
-
-[[examples]]
-text = "This week the new Suncatcher lamps arrived in the shop, just in time for spring."
-passes = false
-```
-"""
 WORDS = '[en]\npromotional = ["suncatcher*"]\n'
 
 
