@@ -9,6 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make test` (and CI) must give the same verdict on the same code: every property test runs a
+# fixed set of examples. `make fuzz` (TWITTER_TUTOR_FUZZ=N) explores new ones; what it finds
+# becomes a named test case.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("explore" if os.environ.get("TWITTER_TUTOR_FUZZ") else "repeatable")
 
 REPO = Path(__file__).resolve().parents[1]
 

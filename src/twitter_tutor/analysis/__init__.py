@@ -84,15 +84,15 @@ def extra_words(lists: tuple[tuple[str, str, tuple[str, ...]], ...]) -> ExtraWor
     return folder_lexicon.compile_words(lists)
 
 
-def detect_lang(text: str, default: str = "en") -> str | None:
+def detect_lang(text: str, default: str = "en", *, letters: bool = True) -> str | None:
     """ "de" or "en" when the text clearly is German or English, else None.
 
     `default` ("de" or "en") gets a small head start, so it wins close calls; a text without
-    enough evidence still gives None (see `language`).
+    enough evidence still gives None (see `language`). `letters=False`: words only.
     """
     from twitter_tutor.analysis import pipeline
 
-    return pipeline.detect_lang(text, default)
+    return pipeline.detect_lang(text, default, letters=letters)
 
 
 def entity_spans(text: str) -> list[tuple[int, int]]:

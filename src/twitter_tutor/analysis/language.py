@@ -37,18 +37,21 @@ def check_lang(lang: str) -> str:
     return value
 
 
-def detect(text: str, tokens: Sequence[Token], default: str = "en") -> str | None:
-    """The clear language of `tokens` (words of `text`), or None."""
+def detect(
+    text: str, tokens: Sequence[Token], default: str = "en", *, letters: bool = True
+) -> str | None:
+    """The clear language of `tokens` (words of `text`), or None. `letters=False` counts
+    words only: umlauts in names or in gibberish ("Café Köln", "AA0ÖÖ") are no sentence."""
     default = check_lang(default)
-    word_lang, letters = _evidence()
+    word_lang, typical = _evidence()
     points = dict.fromkeys(LANGS, 0.0)
     for _, _, word in tokens:
         lang = word_lang.get(word)
         if lang is not None:
             points[lang] += 1
-    if not text.isascii():  # typical letters are non-ASCII (checked on load)
+    if letters and not text.isascii():  # typical letters are non-ASCII (checked on load)
         lowered = text.lower()
-        for lang, chars in letters:
+        for lang, chars in typical:
             points[lang] += sum(lowered.count(char) for char in chars)
     points[default] += HEAD_START
     best = max(LANGS, key=lambda lang: points[lang])

@@ -72,14 +72,14 @@ def prepare_entities(text: str) -> tuple[Entity, ...]:
     return _prepare(text).entities
 
 
-def detect_lang(text: str, default: str = "en") -> str | None:
+def detect_lang(text: str, default: str = "en", *, letters: bool = True) -> str | None:
     """ "de" or "en" when the text clearly is German or English, else None.
 
     `default` ("de" or "en") gets a small head start, so it wins close calls; a text without
-    enough evidence still gives None (see `language`).
+    enough evidence still gives None (see `language`). `letters=False`: words only.
     """
     prepared = _prepare(text)
-    return detect(prepared.masked, prepared.tokens, default)
+    return detect(prepared.masked, prepared.tokens, default, letters=letters)
 
 
 def analyze(text: str, lang: str | None = None, extra: ExtraWords | None = None) -> Analysis:

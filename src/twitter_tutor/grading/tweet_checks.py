@@ -93,9 +93,9 @@ def tweet_checks(
             found.append(CheckResult(ORIGINAL, False, text, weight, required=True))
         # A tweet clearly in another language does not do the exercise, however good it is
         # (the lesson's language gets the head start, so mixed or unclear texts pass; a few
-        # words or letters, "Café Köln", are no language yet).
+        # words or letters, "Café Köln", are no language yet, so only words count here).
         if len(words(analysis.text[:MAX_TEXT])) >= MIN_LANGUAGE_WORDS and detect_lang(
-            analysis.text, lang
+            analysis.text, lang, letters=False
         ) not in (None, lang):
             text = message(lang, "language.fail")
             found.append(CheckResult(LANGUAGE, False, text, weight, required=True))

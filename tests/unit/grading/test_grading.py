@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 from twitter_tutor.content.models import Exercise
 from twitter_tutor.grading import AnswerError, grade, parse_answer
+from twitter_tutor.grading.tweet_checks import GATES, LANGUAGE
 
 ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)
 
@@ -217,8 +218,32 @@ def test_compose_grading_never_raises_and_is_consistent(text: str, lang: str) ->
     result = grade(ALL_RULES, text, lang)
     assert 0 <= result.score <= 100
     assert result.passed == (result.score >= 70 and all(c.passed for c in result.checks if c.required))
-    assert len(result.checks) == 8
+    # The rubric is always there, in order; a gate (floor, copy, language) shows only when failed.
+    gates = [c for c in result.checks if c.rule in GATES]
+    assert [c.rule for c in result.checks if c.rule not in GATES] == [
+        check.rule for check in ALL_RULES.checks
+    ]
+    assert not any(c.passed for c in gates)
     assert all(c.message for c in result.checks)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("AA0AA0AA0ÖÖ", "en"),  # found by hypothesis: umlauts in gibberish are no German
+        ("Café Köln Düsseldorf Lübeck Würzburg, see you there", "en"),
+        ("Great coffee at the Café Müller this morning, who else is here?", "en"),
+    ],
+)
+def test_umlauts_alone_are_no_other_language(text: str, lang: str) -> None:
+    result = grade(ALL_RULES, text, lang)
+    assert LANGUAGE not in [c.rule for c in result.checks]
+
+
+def test_a_tweet_in_the_other_language_fails_the_language_gate() -> None:
+    result = grade(ALL_RULES, "Wir haben heute unseren neuen Kaffee probiert, wie findet ihr ihn?", "en")
+    assert [c.rule for c in result.checks if not c.passed][:1] == [LANGUAGE]
+    assert not result.passed
 
 
 @settings(max_examples=100, deadline=None)
