@@ -4,6 +4,7 @@ tests/data/grading-cases/ (*.jsonl: lesson, exercise, lang, answer, expected, re
     python bench/bench_grading.py            # figures as a Markdown table
     python bench/bench_grading.py --misses   # every answer the grader judges differently
     python bench/bench_grading.py --cases DIR  # another folder of cases, e.g. a new blind set
+    python bench/bench_grading.py --json     # the figures for bench/run_all.py
 
 Agreement: share of answers where grader and trainer agree. False pass: share of the answers a
 trainer fails that the grader passes. False fail: share of the answers a trainer passes that
@@ -120,6 +121,8 @@ def main() -> int:
     parser.add_argument(
         "--cases", type=Path, default=CASES, help="folder of *.jsonl cases (default: the suite's)"
     )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--quick", action="store_true", help="accepted for bench/run_all.py")
     args = parser.parse_args()
     cases = read_cases(args.cases)
     judge(cases)  # warm: lexicons, stemmers
@@ -134,6 +137,9 @@ def main() -> int:
                       f"grader {o.score} {'pass' if o.passed else 'fail'} {list(o.failed)}")
                 print(f"    {o.case.answer!r}\n    reason: {o.case.reason}")
     f = figures(outcomes)
+    if args.json:
+        print(json.dumps(f.__dict__ | {"ms_per_answer": per_answer}))
+        return 0
     per = Counter((o.case.lang, o.case.exercise) for o in outcomes if o.passed != o.case.expected)
     print("| answers | agreement | false pass | false fail | grading time per answer |")
     print("|---:|---:|---:|---:|---:|")

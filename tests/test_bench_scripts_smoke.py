@@ -17,6 +17,7 @@ SCRIPTS = [
     "bench_memory.py",
     # Not only a smoke test: it exits non-zero when a write was lost or duplicated.
     "bench_store_load.py",
+    "bench_grading.py",
 ]
 
 
@@ -50,3 +51,26 @@ def test_run_all_writes_figures_between_markers(tmp_path) -> None:  # type: igno
     text = target.read_text()
     assert "intro" in text and "notes" in text and "old" not in text
     assert "| Peak RSS after visiting all 3 steps of 1 lessons | 50.0 MB | <= 120 MB |" in text
+
+
+def test_run_all_shows_ui_blocks_recheck_and_grading() -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run_all
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    typing = {
+        "chars": 10,
+        **{f"{k}_{s}_ms": 1.0 for k in ("key_cpu", "key", "update") for s in ("median", "p99")},
+        "block_budget_ms": 50,
+        "blocks": [{"scenario": "next step", "max_ms": 61.5}],
+    }
+    loading = [
+        {"lessons": 1000, "load_s": 1, "check_s": 2, "cli_first_check_s": 9.5, "cli_recheck_s": 0.8}
+    ]
+    grading = {"total": 10, "agreement": 0.9, "false_pass": 0.05, "false_fail": 0.125}
+    results = {"bench_typing.py": typing, "bench_loading.py": loading, "bench_grading.py": grading}
+    block = run_all.render({"machine": "m", "when": "now", "results": results}, "make bench")
+    assert "| UI thread blocked, next step: longest block | 61.50 ms | <= 50 ms |" in block
+    assert "| 9.500 s / 0.800 s | again <= 2 s |" in block
+    assert "| 90.0% / 5.0% / 12.5% |" in block
