@@ -176,6 +176,12 @@ def computed_hits(
     urls = [e for e in entities if e.kind == "url"]
     if (shop := spec("shop_link")) and urls:
         hits += [Hit(e.start, e.end, shop, True) for e in urls if _SHOP.search(e.value)][:1]
+    if (booking := spec("booking_link")) and urls:
+        hits += [
+            Hit(e.start, e.end, booking, True)
+            for e in urls
+            if _BOOKING_CALL.search(text, max(0, e.start - _BOOKING_REACH), e.start)
+        ][:1]
     if urls:
         own_words = _own_words(tokens, hashtags)
         link_only = spec("link_only")
@@ -201,6 +207,19 @@ _SHOP = re.compile(
     r"shop|store|buy|cart|checkout|deal|sale|offer|kaufen|bestell|angebot|warenkorb|aktion",
     re.IGNORECASE,
 )
+
+
+# A call to book or sign up right before a link ("Termin unter", "book your slot:", "jetzt
+# anmelden:"). Plain "Termine:" is left out: it also introduces a list of event dates.
+_BOOKING_CALL = re.compile(
+    r"(?:\btermin(?:e)?\s+(?:unter|über|bei|auf|online|vereinbaren|buchen|sichern)|"
+    r"\b(?:buchen|buchbar|anmelden|anmeldung|beratung|erstgespräch|book|booking|appointment|"
+    r"consultation|sign\s?up|register|slot)\b(?:\s+(?:unter|über|auf|bei|hier|at|via|here|on|online))?)"
+    r"\s*[:\-–—→👉➡]?\s*$",
+    re.IGNORECASE,
+)
+_BOOKING_REACH = 40
+"""How far before a link the call may stand, in characters."""
 
 
 @cache
@@ -271,12 +290,13 @@ def _closing_question(text: str, tokens: Sequence[Token]) -> bool:
 def _rhetorical() -> re.Pattern[str]:
     """Questions nobody is meant to answer: "Who doesn't love a good stretch?", "Isn't it
     amazing…?", "Ready to treat yourself?" (ad copy), "Wer kennt das nicht?", "Wer will schon
-    …?", and quiz openers that lead to a link ("Did you know…?")."""
+    …?", "Was ist heutzutage schon normal?", and quiz openers that lead to a link ("Did you
+    know…?")."""
     return re.compile(
         r"(?:who\s+(?:doesn[’']t|does\s+not|wouldn[’']t|isn[’']t)|isn[’']t\s+(?:it|that|this)|"
         r"aren[’']t\s+(?:they|these|those)|don[’']t\s+you\s+(?:just\s+)?(?:love|hate)|"
         r"wouldn[’']t\s+it\s+be|ready\s+(?:to|for)|tired\s+of|"
-        r"wer\s+(?:\w+\s+){1,2}(?:nicht|schon)\b|ist\s+(?:es|das)\s+nicht|wäre\s+(?:es|das)\s+nicht|"
+        r"wer\s+(?:\w+\s+){1,2}(?:nicht|schon)\b|was\s+(?:ist|heißt)\s+(?:\w+\s+)?schon\b|ist\s+(?:es|das)\s+nicht|wäre\s+(?:es|das)\s+nicht|"
         r"did\s+you\s+know|wusste(?:st|t)\s+(?:du|ihr)|wussten\s+sie|"
         r"bereit\s+für|lust\s+auf|keine\s+lust\s+mehr|(?:schon\s+)?genug\s+von)",
         re.IGNORECASE,

@@ -22,6 +22,7 @@ COMPUTED: tuple[str, ...] = (
     "shouting",
     "real_question",
     "shop_link",
+    "booking_link",
     "hashtag_stuffing",
     "link_only",
     "link_with_context",

@@ -2,7 +2,8 @@
 
 A tutor that praises "x" teaches nothing. Whatever a tweet hits in the rubric, it does not pass
 when it has too few real words, no sentence (a list of keywords or hashtags), keyboard mash,
-mostly capitals, a run of "!!!", or is small talk and nothing else.
+mostly capitals, a run of "!!!" (unless a person is clearly speaking), or is small talk and
+nothing else.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from twitter_tutor.grading.words import MAX_TEXT, words
 # something said to someone ("Baustelle Fotos Team Handwerk").
 _GLUE = frozenset(
     """
-    a an the and or but so if of to in on at for with from by as is are was were be been am
+    a i an the and or but so if of to in on at for with from by as is are was were be been am
     it its this that these those there here what who how why when where which not no yes do
     does did have has had can could will would should may might must i me my we us our you
     your he she they them their his her just than then too very also still only all any some
@@ -31,11 +32,21 @@ _GLUE = frozenset(
     euch euer eure sie ihnen es er man nicht kein keine nur auch noch schon mal so wie was wer
     warum wo wann welche welcher welches hier da dort jetzt heute ja nein sehr ganz gerade
     immer viel viele mehr gibt geht denn als dann
+    he him yet never even ever every each such own other off down while both same through
+    sich ihn ihm beim ins nie oft etwas alles alle jeder jede jeden dieser diese dies dieses
+    diesem diesen würde wäre hätte vielen vieles
     """.split()  # noqa: SIM905 - a word list reads best as prose
 )
 _VOWELS = frozenset("aeiouyäöüáàâéèêíìîóòôúùûæøåœ")
 _KEYBOARD_ROWS = ("qwertzuiopü", "qwertyuiop", "asdfghjklöä", "yxcvbnm", "zxcvbnm")
 _EXCLAMATION_RUN = re.compile(r"[!！‼]{3,}|‼")
+# Where a sentence or clause ends or pauses. A keyword list runs on without any of them.
+_PAUSE = re.compile(r"[.,;:!?…()\[\]\"“”„«»–—\n]|\s-\s")
+# A run this long with at most this share of glue is a list, however many "ich" or "we" it contains:
+# telegraphic tweets ("Dach fertig, 18 Module drauf") pause often; sentences hold more glue.
+_LIST_RUN_WORDS = 12
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LIST_GLUE_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,8 @@ def shortfalls(analysis: Analysis, floor: Floor) -> list[Shortfall]:
     if not floor.allow_shouting and _shouting(text):
         found.append(Shortfall("shouting"))
     run = _EXCLAMATION_RUN.search(text)
-    if run:
+    # "!!!" is how ads shout; a person who is thrilled ("bestanden!!! wir sind so stolz") may.
+    if run and "personal" not in analysis.kinds:
         found.append(Shortfall("exclamations", run.group()))
     if not floor.allow_small_talk:
         quoted = only_small_talk(analysis)
@@ -76,7 +88,7 @@ def word_shortfalls(
     said = words(text[:MAX_TEXT])
     if len(said) < min_words:
         found.append(Shortfall("too_few_words", count=len(said)))
-    elif not any(w in _GLUE for w in said):
+    elif not any(w in _GLUE for w in said) or _keyword_run(text):
         found.append(Shortfall("no_sentence", count=len(said)))
     mash = [w for w in said if _looks_mashed(w)]
     sample = said[:repeat_window] if repeat_window is not None else said
@@ -85,6 +97,19 @@ def word_shortfalls(
     elif len(sample) >= 4 and len(set(sample)) * 2 <= len(sample):
         found.append(Shortfall("repetitive", count=len(sample) - len(set(sample))))
     return found
+
+
+def _keyword_run(text: str) -> bool:
+    """A long stretch without a pause and with almost no glue words: keywords strung together
+    ("heat pump old house study radiators flow temperature homeowners we I experience")."""
+    for stretch in _PAUSE.split(text[:MAX_TEXT]):
+        said = words(stretch)
+        if len(said) >= _LIST_RUN_WORDS:
+            # Counted apart from `words`: "I", "a" and the "we" of "we've" are glue too.
+            glue = sum(1 for w in _LETTERS.findall(stretch.lower()) if w in _GLUE)
+            if glue <= _LIST_GLUE_SHARE * len(said):
+                return True
+    return False
 
 
 def only_small_talk(analysis: Analysis) -> str | None:

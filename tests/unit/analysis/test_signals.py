@@ -173,6 +173,8 @@ EXAMPLES = [
      "Wir bauen seit acht Jahren"),
     ("de", "Aus unserer Erfahrung klappt das", "team_story", "Aus unserer Erfahrung"),
     ("en", "Let us know how it goes", "invitation", "Let us know"),
+    ("de", "Kalt im Flur? Schickt uns ein Foto", "invitation", "Schickt uns"),
+    ("en", "Not sure it fits, send us a photo", "invitation", "send us"),
     ("en", "Tell us about your roof", "invitation", "Tell us"),
     ("en", "Keep me posted on the meter", "invitation", "Keep me posted"),
     ("en", "I'd love to hear how you solved it", "invitation", "I'd love to hear"),
@@ -217,6 +219,17 @@ EXAMPLES = [
     ("de", "meine Kollegin Sarah lacht", "named_colleague", "meine Kollegin Sarah"),
     ("en", "Our apprentice Lena soldered it", "named_colleague", "Our apprentice Lena"),
     ("en", "my colleague Sam laughed", "named_colleague", "my colleague Sam"),
+    # Lower-case writers write names lower case too.
+    ("de", "unsere kollegin mira macht die termine", "named_colleague", "unsere kollegin mira macht"),
+    ("en", "our apprentice tim has wired it", "named_colleague", "our apprentice tim has"),
+    ("de", "Mit dem Code SONNE10 gibt's Zubehör", "promo_code", "Code SONNE10"),
+    ("en", "Use code SPRING15 at the till", "promo_code", "code SPRING15"),
+    ("de", "Termin unter example.de/termin", "booking_link", "example.de/termin"),
+    ("en", "Book your slot: example.com/book", "booking_link", "example.com/book"),
+    ("de", "Unsere Experten beraten Sie kostenlos", "free_offer", "beraten Sie kostenlos"),
+    ("en", "Ask for a free quote today", "free_offer", "free quote"),
+    ("de", "Keine Lust mehr auf kalte Füße?", "pain_opener", "Keine Lust mehr auf"),
+    ("en", "Tired of cold feet?", "pain_opener", "Tired of"),
     ("de", "Bin seit Montag dabei", "dropped_pronoun", "Bin"),
     ("en", "Went to the fair", "dropped_pronoun", "Went"),
     ("de", "Alles dicht. –MB", "signature", " –MB"),
@@ -373,3 +386,26 @@ def test_a_question_after_a_comma_asks_without_a_question_mark(lang: str, text: 
 def test_a_statement_about_others_wanting_to_know_is_no_question(text: str) -> None:
     analysis = analyze(text, lang="en")
     assert not _signals(analysis, "invitation")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Kunden schicken uns oft Fotos von ihren Heizkörpern. Das hilft sehr."),
+        ("en", "Customers send us photos of their radiators all the time. It helps a lot."),
+    ],
+)
+def test_a_report_of_what_others_send_is_no_invitation(lang: str, text: str) -> None:
+    assert not _signals(analyze(text, lang=lang), "invitation")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Event dates of someone else, and a source: no call to book.
+        ("de", "Die Energieagentur macht gute Infoabende, die Termine: example.de/infoabend"),
+        ("en", "The energy agency explains the grant well, all the conditions: example.com/grant"),
+    ],
+)
+def test_a_link_to_dates_or_a_source_is_no_booking_link(lang: str, text: str) -> None:
+    assert not _signals(analyze(text, lang=lang), "booking_link")

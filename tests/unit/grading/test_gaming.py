@@ -166,6 +166,24 @@ TAUGHT = [
     (("de", "talk", "reply"), "@katrin_albers Bei uns (Dachdeckerei, 6 Leute) laufen "
      "Drohnenbilder vom fertigen Dach am besten. Erzähl doch nach dem Vortrag mal, was bei den "
      "anderen rauskam", "asks", True),
+    # Keywords strung together are no sentence, even with "we" and "I" among them.
+    (("en", "capstone", "final-quote"), "old houses heat pump study radiators insulation flow "
+     "temperature homeowners efficiency figures we I experience years ^ab", "floor", False),
+    (("de", "welcome", "hello"), "ich bin neu hier marketing azubi handwerk social media lernen "
+     "austausch netzwerk tipps ideen vernetzen", "floor", False),
+    # A call to book behind a link, a free consultation and a discount code are ads.
+    (("de", "authenticity", "formal-reply"), "Herr Köhler, beschlagene Scheiben kommen bei neuen "
+     "Fenstern oft vor. Wir bauen Ihnen gern eine Lüftung ein, Termin unter example.de/termin",
+     "not_promotional", False),
+    (("en", "capstone", "final-quote"), "Same experience here with older homes and heat pumps. "
+     "Our engineers offer a free consultation for homeowners: example.com/advice",
+     "not_promotional", False),
+    (("en", "capstone", "customer-reply"), "@jana_petersen So sorry, Jana, I'm checking your "
+     "parcel right now and will message you today. Use code SORRY15 on your next order!",
+     "not_promotional", False),
+    # "Was ist schon normal?" asks nobody anything.
+    (("de", "capstone", "final-reply"), "@tobi_reinhardt Sieben Wochen, tja. Was ist "
+     "heutzutage schon normal? 😅", "asks", False),
 ]
 
 
