@@ -203,3 +203,56 @@ sys.exit(main([]))
 
 def test_no_arguments_are_what_the_parser_makes_of_none() -> None:
     assert vars(build_parser([]).parse_args([])) == NO_ARGUMENTS
+
+
+def test_the_collector_waits_for_the_first_frame_and_runs_again_after_it(tmp_path: Path) -> None:
+    # Start-up budget: the launcher pauses the cyclic GC (collecting Textual's young objects
+    # again and again cost a tenth of the start); the app resumes it once the first frame is
+    # out, with what start-up built frozen, and the launcher restores it on the way out.
+    code = """
+import asyncio, gc, sys
+import textual.app
+from twitter_tutor.cli.main import main
+
+seen = []
+
+def run(self, *args, **kwargs):  # stands in for the terminal
+    seen.append(gc.isenabled())
+
+    async def first_frame():
+        async with self.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            seen.append(gc.isenabled())
+            seen.append(gc.get_freeze_count() > 0)
+
+    asyncio.run(first_frame())
+
+textual.app.App.run = run
+assert gc.isenabled()
+code = main([])
+assert seen == [False, True, True], seen
+assert gc.isenabled()
+print("ok", code)
+"""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "TWITTER_TUTOR"))}
+    env |= {
+        "TWITTER_TUTOR_HOME": str(tmp_path / "home"),
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert result.stdout.startswith("ok")
+
+
+def test_the_app_leaves_a_running_collector_alone() -> None:
+    # Tests build the app without the launcher: nothing gets frozen then.
+    import gc
+
+    from twitter_tutor.tui.app import resume_collecting
+
+    frozen = gc.get_freeze_count()
+    resume_collecting()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

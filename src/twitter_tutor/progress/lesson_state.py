@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 LessonState = Literal["not_started", "in_progress", "completed"]
 
 
-@dataclass(frozen=True)
-class LessonProgress:
+class LessonProgress(NamedTuple):
+    """A NamedTuple, not a frozen dataclass: defining one costs most of a millisecond at
+    every start of the tutor, which reads these for its first screen (issue 17)."""
+
     lesson_id: str
     state: LessonState
     step: int

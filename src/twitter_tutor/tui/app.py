@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from datetime import tzinfo
 from pathlib import Path
@@ -43,6 +44,15 @@ def lesson_commands() -> type[Provider]:
     from twitter_tutor.tui.commands import LessonCommands
 
     return LessonCommands
+
+
+def resume_collecting() -> None:
+    """Once the first frame is out: the garbage collector again, if the launcher paused it
+    for start-up. What start-up built lives as long as the app (a full collection now finds
+    a few hundred objects in 20 ms): frozen, no collection walks it again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 LEARNER_MODE = "learner"
@@ -109,6 +119,7 @@ class TutorApp(CourseLoadingApp):
             self.notify(notice, severity="warning", timeout=12, markup=False)
         self.start_loading()
         self._check_size(self.size)
+        self.call_after_refresh(resume_collecting)
 
     def _store_error(self, message: str) -> None:
         # A read-only disk fails every write the same way: say it once, not at every step.

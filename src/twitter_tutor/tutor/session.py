@@ -8,7 +8,6 @@ the learner keeps going; nothing here imports Textual.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
@@ -47,36 +46,56 @@ def _ignore(_message: str) -> None:
     return None
 
 
-@dataclass
 class Session:
-    course_loader: Callable[[], Course]
-    store: ProgressStore
-    profile: str
-    lang: Lang
-    sources: tuple[Path, ...] = ()
-    watch: bool = False
-    notices: tuple[str, ...] = ()
-    """Warnings from start-up (e.g. progress kept in memory only), shown once the app runs."""
-    tz: tzinfo | None = None
-    """Zone for dates on screen; None = the machine's. Tests fix it for stable snapshots."""
-    course: Course | None = None
-    """The loaded course; None until the background load is done."""
-    entries: list[LessonEntry] | None = None
-    """The course map's rows: from the course, or from the index cache before it loads."""
-    index_path: Path | None = None
-    """Where the map's rows are cached between runs; None: no cache (tests)."""
-    on_error: Callable[[str], None] = _ignore
-    on_damaged: Callable[[str], None] = _ignore
-    """Told once per damaged stored row a read skipped (the rest of the progress still shows)."""
-    workshop: Workshop | None = None
-    """Served to browsers (`serve`): the learner joins first, and `profile` is set then."""
-    trainer: TrainerGate | None = None
-    """The door to the trainer's view (`--trainer-code`); None: the tutor has no such view."""
-    _damage_reported: int = field(default=0, init=False, repr=False)
-    _drafts: DraftKeeper = field(init=False, repr=False)
-    _joined: bool = field(default=False, init=False, repr=False)
+    """A plain class, not a dataclass: generating a dataclass's methods costs most of a
+    millisecond at every start (issue 17)."""
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        course_loader: Callable[[], Course],
+        store: ProgressStore,
+        profile: str,
+        lang: Lang,
+        sources: tuple[Path, ...] = (),
+        watch: bool = False,
+        notices: tuple[str, ...] = (),
+        tz: tzinfo | None = None,
+        course: Course | None = None,
+        entries: list[LessonEntry] | None = None,
+        index_path: Path | None = None,
+        on_error: Callable[[str], None] = _ignore,
+        on_damaged: Callable[[str], None] = _ignore,
+        workshop: Workshop | None = None,
+        trainer: TrainerGate | None = None,
+    ) -> None:
+        self.course_loader = course_loader
+        self.store = store
+        self.profile = profile
+        self.lang = lang
+        self.sources = sources
+        self.watch = watch
+        self.notices = notices
+        """Warnings from start-up (e.g. progress kept in memory only), shown once the app
+        runs."""
+        self.tz = tz
+        """Zone for dates on screen; None = the machine's. Tests fix it for stable snapshots."""
+        self.course = course
+        """The loaded course; None until the background load is done."""
+        self.entries = entries
+        """The course map's rows: from the course, or from the index cache before it loads."""
+        self.index_path = index_path
+        """Where the map's rows are cached between runs; None: no cache (tests)."""
+        self.on_error = on_error
+        self.on_damaged = on_damaged
+        """Told once per damaged stored row a read skipped (the rest of the progress still
+        shows)."""
+        self.workshop = workshop
+        """Served to browsers (`serve`): the learner joins first, and `profile` is set then."""
+        self.trainer = trainer
+        """The door to the trainer's view (`--trainer-code`); None: the tutor has no such
+        view."""
+        self._damage_reported = 0
+        self._joined = False
         self._drafts = self._draft_keeper()
 
     def _draft_keeper(self) -> DraftKeeper:

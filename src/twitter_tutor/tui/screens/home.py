@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from twitter_tutor.tui.literal import literal
@@ -91,9 +90,9 @@ class HomeScreen(TutorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="top"):
-            yield Static(literal(self.t("app.loading")), id="welcome")
-            yield ContinueButton(literal(self.t("app.loading")), id="continue", variant="primary")
+        # No container around these two: one widget fewer to build and lay out (start-up).
+        yield Static(literal(self.t("app.loading")), id="welcome")
+        yield ContinueButton(literal(self.t("app.loading")), id="continue", variant="primary")
         yield Static(literal(self.t("home.lessons")), id="lessons-title")
         yield LessonRows(self.session.lang, id="lessons-picture")
         yield Footer()

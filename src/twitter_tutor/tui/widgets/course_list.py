@@ -227,11 +227,18 @@ class LessonRows(ScrollView, can_focus=False):
         index, part = divmod(y + self.scroll_offset.y, 2)
         if index >= len(self.rows):
             return Strip.blank(width, base.rich_style)
-        strips = self._drawn[1].get(index)
-        if strips is None:
-            row = self._row(index, _row_width(width), highlight if index == 0 else None)
-            strips = self._drawn[1][index] = Visual.to_strips(self, row, width, None, base)
-        return strips[part]
+        drawn = self._drawn[1]
+        if index not in drawn:
+            # This row and the rest of those in view, in one go: drawing a Visual has a cost
+            # of its own besides its lines (issue 17: the first frame draws them all).
+            in_view = (self.scroll_offset.y + self.scrollable_content_region.height + 1) // 2
+            last = min(len(self.rows), max(index + 1, in_view))
+            todo = [i for i in range(index, last) if i not in drawn]
+            rows = [self._row(i, _row_width(width), highlight if i == 0 else None) for i in todo]
+            strips = Visual.to_strips(self, Content("\n").join(rows), width, None, base)
+            for n, i in enumerate(todo):
+                drawn[i] = strips[2 * n : 2 * n + 2]
+        return drawn[index][part]
 
     def _row(self, index: int, width: int, highlight: VisualStyle | None) -> Content:
         lines = row_lines(self.lang, index + 1, self.rows[index], self.progress, width)
