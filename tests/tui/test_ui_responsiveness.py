@@ -6,6 +6,8 @@ never a timing (the time budgets are measured in bench/bench_typing.py).
 
 from __future__ import annotations
 
+import gc
+
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import TextArea
@@ -135,3 +137,32 @@ async def test_a_box_that_is_gone_is_let_go(build: AppFactory) -> None:
         assert not box.is_attached
         watchers = getattr(app, "__watchers", {}).get("theme", [])
         assert all(node is not box for node, _ in watchers)
+
+
+async def test_a_lesson_that_is_closed_is_let_go(build: AppFactory) -> None:
+    """Its header watched the app's title, which Textual only lets go of when the title
+    changes: every lesson screen ever shown stayed alive with its last step."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, 0)
+        app.action_home()
+        await settle(pilot)
+        await _open(app, pilot, 1)
+        await pilot.pause()
+        watchers = getattr(app, "__watchers", {})
+        nodes = [node for entries in watchers.values() for node, _ in entries]
+        assert nodes, "the open lesson's header watches the app"
+        assert all(node.is_attached for node in nodes)  # none of the closed lesson's
+
+
+async def test_full_sweeps_wait_for_the_next_step_while_a_lesson_is_open(
+    build: AppFactory,
+) -> None:
+    before = gc.get_threshold()
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot, 0)
+        assert gc.get_threshold()[2] > before[2]
+        app.action_home()
+        await settle(pilot)
+        assert gc.get_threshold() == before

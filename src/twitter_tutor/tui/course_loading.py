@@ -3,6 +3,7 @@ thread after the first paint, and again whenever `--watch` sees a lesson file ch
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +32,19 @@ def warm_up(lang: str) -> None:
         tweet_checks.analyze_for("Hello, how are you?", lang)
     except Exception:  # only an optimisation: the real use reports any real problem
         return
+
+
+def settle_garbage_collector() -> None:
+    """Once, when the course is loaded and what a lesson needs is imported: what lives until
+    then (the course, the map, the analysis lexicons, Textual itself, some 70,000 objects) is
+    exempted from Python's cyclic garbage collector, whose full sweeps otherwise walk them all
+    again every few steps opened (issue 17: each sweep froze the UI for 100-250 ms on a slow
+    machine); afterwards they walk only what was made since. Reference counting still frees
+    these objects as before; only cycles among them are never collected, a one-time cost of
+    some kilobytes. Done here rather than when the first lesson opens, so no lesson screen,
+    which goes away again, is among them (a lesson opened while this thread still warms up
+    is the rare exception, once)."""
+    gc.freeze()
 
 
 LOAD_DELAY_S = 0.25
@@ -105,6 +119,7 @@ class CourseLoadingApp(App[None]):
         if not self._warm:
             self._warm = True
             warm_up(session.lang)
+            settle_garbage_collector()  # from this thread: freezing holds the GIL, no UI work
 
     def on_course_loaded(self, message: CourseLoaded) -> None:
         self.session.set_course(message.course)

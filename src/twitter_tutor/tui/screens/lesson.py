@@ -6,6 +6,7 @@ pages, so a long lesson rendered whole would freeze; a step is a screenful or tw
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 from contextlib import suppress
@@ -43,6 +44,7 @@ from twitter_tutor.tui.screens.base import TutorScreen
 from twitter_tutor.tui.screens.summary import SummaryScreen
 from twitter_tutor.tui.widgets.exercise import SYNC_CHARS, ExerciseWidget
 from twitter_tutor.tui.widgets.footer import KeysFooter
+from twitter_tutor.tui.widgets.letting_go import forget_closed_watchers
 from twitter_tutor.tui.widgets.registry import EXERCISE_WIDGETS
 from twitter_tutor.tui.widgets.tweet_card import TweetCard
 from twitter_tutor.tutor.session import Session
@@ -69,7 +71,6 @@ class LessonScreen(TutorScreen):
 
     def __init__(self, session: Session, lesson: Lesson, step: int = 0) -> None:
         super().__init__(session)
-        settle_garbage_collector()
         self.lesson = lesson
         self.index = max(0, min(step, len(lesson.steps) - 1))
         self.gone = False
@@ -100,7 +101,11 @@ class LessonScreen(TutorScreen):
 
     async def on_mount(self) -> None:
         self.title = self.t("app.title")
+        sweep_fully_between_steps(True)
         await self.show_step(self.index)
+
+    def on_unmount(self) -> None:
+        sweep_fully_between_steps(False)
 
     # -- steps ------------------------------------------------------------------------------
 
@@ -120,6 +125,8 @@ class LessonScreen(TutorScreen):
             self.set_focus(self.query_one("#next", Button), scroll_visible=False)
         await body.remove_children()
         release_render_caches()
+        forget_closed_watchers(self.app)  # the header of a lesson closed before, among others
+        await collect_step_garbage()
         await body.mount_all(list(self._step_widgets(steps[index])))
         if keep_scroll:
             body.call_after_refresh(body.scroll_to, y=where, animate=False)
@@ -367,20 +374,36 @@ class LessonScreen(TutorScreen):
             self.call_later(partial(self.show_step, self.index, keep_scroll=True))
 
 
-def settle_garbage_collector() -> None:
-    """Once, when the first lesson opens: what lives until then (the course, the map, the
-    analysis lexicons, Textual itself, some 70,000 objects) is exempted from Python's cyclic
-    garbage collector, whose full sweeps otherwise walk them all again every few steps opened
-    (issue 17: each sweep froze the UI for 100-250 ms on a slow machine); afterwards they walk
-    only what was made since. Reference counting still frees these objects as before; only
-    cycles among them are never collected, a one-time cost of some kilobytes."""
-    global _garbage_settled
-    if not _garbage_settled:
-        _garbage_settled = True
-        gc.freeze()
+FULL_SWEEP_EVERY = 1_000
+"""While a lesson is open, a full sweep of the garbage collector runs on its own after this
+many sweeps of the younger generations (Python's default: 10), besides the one at each step."""
 
 
-_garbage_settled = False
+_open_lessons = 0
+_full_sweep_default = gc.get_threshold()[2]
+
+
+def sweep_fully_between_steps(lesson_opened: bool) -> None:
+    """While a lesson screen is open (`lesson_opened`, then False when it closes), the full
+    sweeps of the garbage collector run when a step is replaced (`collect_step_garbage`),
+    almost never in the middle of laying out and painting one."""
+    global _open_lessons, _full_sweep_default
+    if lesson_opened and _open_lessons == 0:
+        _full_sweep_default = gc.get_threshold()[2]
+    _open_lessons = max(0, _open_lessons + (1 if lesson_opened else -1))
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_SWEEP_EVERY if _open_lessons else _full_sweep_default)
+
+
+async def collect_step_garbage() -> None:
+    """A full sweep of the garbage collector right after a step is removed, in a turn of the
+    event loop of its own: the step's widgets are cycles that only a full sweep frees, and the
+    sweep that Python would start by itself a moment later, in the middle of laying out and
+    painting the next step, added its 30-100 ms to theirs (issue 17). Walking what lives since
+    the course loaded (frozen then) takes a few tens of milliseconds, alone."""
+    await asyncio.sleep(0)
+    gc.collect()
+    await asyncio.sleep(0)
 
 
 def release_render_caches() -> None:
