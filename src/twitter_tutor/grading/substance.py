@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from twitter_tutor.analysis import Analysis
 from twitter_tutor.analysis.tokens import blank
 from twitter_tutor.content.models import Floor
-from twitter_tutor.grading.words import MAX_TEXT, words
+from twitter_tutor.grading.words import MAX_TEXT, plain, plain_words, words
 
 # Words that hold sentences together. A tweet without any of them is a list of keywords, not
 # something said to someone ("Baustelle Fotos Team Handwerk").
@@ -42,11 +42,12 @@ _KEYBOARD_ROWS = ("qwertzuiopü", "qwertyuiop", "asdfghjklöä", "yxcvbnm", "zxc
 _EXCLAMATION_RUN = re.compile(r"[!！‼]{3,}|‼")
 # Where a sentence or clause ends or pauses. A keyword list runs on without any of them.
 _PAUSE = re.compile(r"[.,;:!?…()\[\]\"“”„«»–—\n]|\s-\s")
-# A run this long with at most this share of glue is a list, however many "ich" or "we" it contains:
-# telegraphic tweets ("Dach fertig, 18 Module drauf") pause often; sentences hold more glue.
+# A run this long with at most this share of glue is a list, however many "ich" or "we" it
+# contains: telegraphic tweets ("Dach fertig, 18 Module drauf") pause often; sentences hold
+# more glue.
 _LIST_RUN_WORDS = 12
-_LETTERS = re.compile(r"[^\W\d_]+")
 _LIST_GLUE_SHARE = 0.2
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,9 @@ def word_shortfalls(
 def _keyword_run(text: str) -> bool:
     """A long stretch without a pause and with almost no glue words: keywords strung together
     ("heat pump old house study radiators flow temperature homeowners we I experience")."""
-    for stretch in _PAUSE.split(text[:MAX_TEXT]):
-        said = words(stretch)
+    # Entities are blanked once for the whole text, not once per stretch.
+    for stretch in _PAUSE.split(plain(text)):
+        said = plain_words(stretch)
         if len(said) >= _LIST_RUN_WORDS:
             # Counted apart from `words`: "I", "a" and the "we" of "we've" are glue too.
             glue = sum(1 for w in _LETTERS.findall(stretch.lower()) if w in _GLUE)

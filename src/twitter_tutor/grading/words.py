@@ -28,6 +28,15 @@ def fold(word: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """Every word of two letters or more, folded, in order; hashtags, @names, links and
     cashtags (as twitter-text finds them) left out."""
+    return plain_words(plain(text))
+
+
+def plain(text: str) -> str:
+    """The first MAX_TEXT characters of `text`, hashtags, @names, links and cashtags blanked."""
     text = text[:MAX_TEXT]
-    plain = blank(text, entity_spans(text))
-    return tuple(fold(w) for w in _WORD.findall(plain) if len(w) >= 2)
+    return blank(text, entity_spans(text))
+
+
+def plain_words(plain_text: str) -> tuple[str, ...]:
+    """`words` of a text that `plain` has blanked already (or a piece of one)."""
+    return tuple(fold(w) for w in _WORD.findall(plain_text) if len(w) >= 2)
