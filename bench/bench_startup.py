@@ -38,13 +38,30 @@ ANSI = re.compile(
 )
 
 
-def time_to_text(argv: list[str], needle: str, env: dict[str, str], timeout: float = 30.0) -> float:
-    """Seconds from spawning `argv` in an 80x24 pty until `needle` is painted."""
-    start = time.perf_counter()
+def spawn(argv: list[str], env: dict[str, str]) -> tuple[int, int]:
+    """`argv` started in an 80x24 pty: (its pid, the pty's descriptor)."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    return pid, fd
+
+
+def end(pid: int, fd: int) -> None:
+    """Kill the child `pid` if it still runs (0: it has ended) and close its pty."""
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+    os.close(fd)
+
+
+def time_to_text(argv: list[str], needle: str, env: dict[str, str], timeout: float = 30.0) -> float:
+    """Seconds from spawning `argv` in an 80x24 pty until `needle` is painted."""
+    start = time.perf_counter()
+    pid, fd = spawn(argv, env)
     seen = b""
     target = needle.encode()
     try:
@@ -64,22 +81,14 @@ def time_to_text(argv: list[str], needle: str, env: dict[str, str], timeout: flo
                 return time.perf_counter() - start
         raise TimeoutError(f"{needle!r} not painted by {' '.join(argv)}")
     finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except OSError:
-            pass
-        os.close(fd)
+        end(pid, fd)
 
 
 def run_a_session(argv: list[str], env: dict[str, str], done: Path, timeout: float = 60.0) -> None:
     """Run `argv` in an 80x24 pty until the file `done` exists, then quit with Ctrl+Q as a
     learner does (so the progress store is closed cleanly) and wait for the exit."""
     start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execvpe(argv[0], argv, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    pid, fd = spawn(argv, env)
     quit_sent = ended = False
     try:
         while not ended and time.perf_counter() - start < timeout:
@@ -97,13 +106,7 @@ def run_a_session(argv: list[str], env: dict[str, str], done: Path, timeout: flo
             return
         raise TimeoutError(f"{' '.join(argv)} did not write {done} and quit")
     finally:
-        if pid:
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
-        os.close(fd)
+        end(pid, fd)
 
 
 def compile_package() -> None:
